@@ -1,0 +1,191 @@
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { z } from 'zod';
+import { CheckLevelSchema, type Area, type CheckLevel } from './check.js';
+import { closestMatch } from './suggest.js';
+
+/** A check rai-audit knows: the domain packages export these, the CLI collects them into a catalog. */
+export interface CheckDefinition {
+  id: string;
+  area: Area;
+  title: string;
+  description: string;
+  defaultLevel: CheckLevel;
+  /** zod schema of the options object; unknown keys are rejected. */
+  options: z.ZodType<Record<string, unknown>>;
+  defaultOptions: Record<string, unknown>;
+}
+
+export type CheckCatalog = ReadonlyMap<string, CheckDefinition>;
+
+export function createCatalog(definitions: readonly CheckDefinition[]): CheckCatalog {
+  const catalog = new Map<string, CheckDefinition>();
+  for (const definition of definitions) {
+    if (catalog.has(definition.id)) throw new Error(`check id ${definition.id} is defined twice`);
+    catalog.set(definition.id, definition);
+  }
+  return catalog;
+}
+
+const PolicyEntrySchema = z.union([
+  CheckLevelSchema,
+  z.tuple([CheckLevelSchema]),
+  z.tuple([CheckLevelSchema, z.record(z.string(), z.unknown())]),
+]);
+export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
+
+export const PolicyFileSchema = z
+  .object({
+    extends: z.union([z.string(), z.array(z.string())]).optional().describe('Preset(s) to start from'),
+    failOn: z.enum(['error', 'warn']).optional().describe('warn: warnings fail the run too'),
+    checks: z.record(z.string(), PolicyEntrySchema).optional(),
+  })
+  .strict();
+export type PolicyFile = z.infer<typeof PolicyFileSchema>;
+
+export type PolicyChecks = Record<string, PolicyEntry>;
+
+export interface ResolvedCheck {
+  level: CheckLevel;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedPolicy {
+  failOn: 'error' | 'warn';
+  checks: Record<string, ResolvedCheck>;
+}
+
+export interface PolicyIssue {
+  /** Path inside the file, e.g. `checks["bias.demographic-parity-ratio"][1].min`. */
+  path: string;
+  line?: number;
+  column?: number;
+  message: string;
+  hint?: string;
+}
+
+export type PolicyValidation = { value: ResolvedPolicy } | { issues: PolicyIssue[] };
+
+export interface PolicyContext {
+  catalog: CheckCatalog;
+  presets: Readonly<Record<string, PolicyChecks>>;
+}
+
+/** Formats a key path the way a user would write it: `checks["bias.x"][1].min`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '(top level)';
+}
+
+function entryParts(entry: PolicyEntry): { level: CheckLevel; options: Record<string, unknown> } {
+  if (typeof entry === 'string') return { level: entry, options: {} };
+  return { level: entry[0], options: entry[1] ?? {} };
+}
+
+/** The policy with only defaults: every known check at its default level and options. */
+export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
+  const checks: Record<string, ResolvedCheck> = {};
+  for (const [id, def] of catalog) checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
+  return { failOn: 'error', checks };
+}
+
+function applyEntries(
+  policy: ResolvedPolicy,
+  entries: PolicyChecks,
+  context: PolicyContext,
+  pathPrefix: PropertyKey[],
+  issues: Array<{ path: PropertyKey[]; message: string; hint?: string }>,
+): void {
+  const known = [...context.catalog.keys()];
+  for (const [id, entry] of Object.entries(entries)) {
+    const def = context.catalog.get(id);
+    if (!def) {
+      const near = closestMatch(id, known);
+      issues.push({
+        path: [...pathPrefix, id],
+        message: `unknown check id "${id}"`,
+        hint: near ? `Did you mean "${near}"?` : `Known check ids: ${known.join(', ')}`,
+      });
+      continue;
+    }
+    const { level, options } = entryParts(entry);
+    const parsed = def.options.safeParse({ ...def.defaultOptions, ...options });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        issues.push({
+          path: [...pathPrefix, id, 1, ...issue.path],
+          message: issue.message,
+          hint: `Options of ${id}: ${Object.keys(def.defaultOptions).join(', ') || 'none'}`,
+        });
+      }
+      continue;
+    }
+    policy.checks[id] = { level, options: parsed.data };
+  }
+}
+
+/** Parses and validates a policy file (YAML or JSON) against the catalog; issues carry the path and line. */
+export function validatePolicy(text: string, context: PolicyContext): PolicyValidation {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const located = (path: PropertyKey[], message: string, hint?: string): PolicyIssue => {
+    const node = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
+    const offset = (isScalar(node) || isMap(node)) && node.range ? node.range[0] : undefined;
+    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+    return { path: formatPath(path), line: pos?.line, column: pos?.col, message, hint };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      issues: doc.errors.map((err) => {
+        const pos = lineCounter.linePos(err.pos[0]);
+        return { path: '(syntax)', line: pos.line, column: pos.col, message: err.message.split('\n')[0] ?? '' };
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = PolicyFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      issues: parsed.error.issues.map((issue) =>
+        located(
+          issue.path,
+          issue.message,
+          'A policy has the keys extends, failOn and checks; each check is "error", "warn", "off" or [level, { options }]',
+        ),
+      ),
+    };
+  }
+  const file = parsed.data;
+  const policy = defaultPolicy(context.catalog);
+  const issues: Array<{ path: PropertyKey[]; message: string; hint?: string }> = [];
+  const presetNames = file.extends === undefined ? [] : [file.extends].flat();
+  presetNames.forEach((name, index) => {
+    const preset = context.presets[name];
+    const path = typeof file.extends === 'string' ? ['extends'] : ['extends', index];
+    if (!preset) {
+      issues.push({
+        path,
+        message: `unknown preset "${name}"`,
+        hint: `Presets: ${Object.keys(context.presets).join(', ') || 'none'}`,
+      });
+    } else applyEntries(policy, preset, context, path, issues);
+  });
+  applyEntries(policy, file.checks ?? {}, context, ['checks'], issues);
+  if (issues.length > 0) return { issues: issues.map((i) => located(i.path, i.message, i.hint)) };
+  policy.failOn = file.failOn ?? 'error';
+  return { value: policy };
+}
+
+/** Renders policy issues as lines `file:line:col: path: message. hint`. */
+export function formatPolicyIssues(file: string, issues: readonly PolicyIssue[]): string {
+  return issues
+    .map((issue) => {
+      const at = issue.line === undefined ? file : `${file}:${issue.line}:${issue.column ?? 1}`;
+      return `${at}: ${issue.path}: ${issue.message}${issue.hint ? `. ${issue.hint}` : ''}`;
+    })
+    .join('\n');
+}
