@@ -11,6 +11,7 @@ export default defineConfig({
       '@rai-audit/core': src('core'),
       '@rai-audit/report': src('report'),
       '@rai-audit/bias': src('bias'),
+      '@rai-audit/content-credentials': src('content-credentials'),
     },
   },
   test: {
