@@ -5,7 +5,9 @@ export const AreaSchema = z
   .describe('The audit area a check or section belongs to');
 export type Area = z.infer<typeof AreaSchema>;
 
-export const CheckLevelSchema = z.enum(['error', 'warn', 'off']).describe('How much a failure of the check matters');
+export const CheckLevelSchema = z
+  .enum(['error', 'warn', 'off'])
+  .describe('How much a failure of the check matters');
 export type CheckLevel = z.infer<typeof CheckLevelSchema>;
 
 export const CheckStatusSchema = z
@@ -15,7 +17,18 @@ export const CheckStatusSchema = z
   );
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
-export const OperatorSchema = z.enum(['>=', '<=', '>', '<', '==', '!=', 'between', 'in', 'not-in', 'present']);
+export const OperatorSchema = z.enum([
+  '>=',
+  '<=',
+  '>',
+  '<',
+  '==',
+  '!=',
+  'between',
+  'in',
+  'not-in',
+  'present',
+]);
 export type Operator = z.infer<typeof OperatorSchema>;
 
 export const ScalarSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);

@@ -35,7 +35,10 @@ export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
 
 export const PolicyFileSchema = z
   .object({
-    extends: z.union([z.string(), z.array(z.string())]).optional().describe('Preset(s) to start from'),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Preset(s) to start from'),
     failOn: z.enum(['error', 'warn']).optional().describe('warn: warnings fail the run too'),
     checks: z.record(z.string(), PolicyEntrySchema).optional(),
   })
@@ -89,7 +92,8 @@ function entryParts(entry: PolicyEntry): { level: CheckLevel; options: Record<st
 /** The policy with only defaults: every known check at its default level and options. */
 export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   const checks: Record<string, ResolvedCheck> = {};
-  for (const [id, def] of catalog) checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
+  for (const [id, def] of catalog)
+    checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
   return { failOn: 'error', checks };
 }
 
@@ -142,7 +146,12 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
     return {
       issues: doc.errors.map((err) => {
         const pos = lineCounter.linePos(err.pos[0]);
-        return { path: '(syntax)', line: pos.line, column: pos.col, message: err.message.split('\n')[0] ?? '' };
+        return {
+          path: '(syntax)',
+          line: pos.line,
+          column: pos.col,
+          message: err.message.split('\n')[0] ?? '',
+        };
       }),
     };
   }

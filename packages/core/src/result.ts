@@ -65,7 +65,9 @@ export const AuditResultSchema = z
     schemaVersion: z.literal(SCHEMA_VERSION),
     tool: z.object({ name: z.literal('rai-audit'), version: z.string() }).strict(),
     command: z.string().describe('The audit that produced the result, e.g. "bias"'),
-    createdAt: z.iso.datetime().describe('When the audit ran; the only field that differs between identical runs'),
+    createdAt: z.iso
+      .datetime()
+      .describe('When the audit ran; the only field that differs between identical runs'),
     inputs: z.array(InputFileSchema),
     policy: PolicyRefSchema,
     sections: z.array(SectionSchema),

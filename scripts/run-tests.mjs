@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// Runs the vitest suite, then prints one closing line "tests: N passed, N failed, N skipped" that CI logs can read.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const report = '.vitest-report.json';
+rmSync(report, { force: true });
+const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+const run = spawnSync(
+  process.execPath,
+  [
+    vitest,
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit' },
+);
+if (existsSync(report)) {
+  const totals = JSON.parse(readFileSync(report, 'utf8'));
+  const skipped = (totals.numPendingTests ?? 0) + (totals.numTodoTests ?? 0);
+  console.log(`tests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${skipped} skipped`);
+}
+process.exit(run.status ?? 1);
