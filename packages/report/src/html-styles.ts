@@ -1,0 +1,89 @@
+/**
+ * The report's only stylesheet, inlined (the CSP allows inline styles and nothing else). Status colours always come
+ * with an icon shape and a word, so nothing depends on colour alone; print expands every collapsed section.
+ */
+export const REPORT_CSS = `
+:root {
+  --fg: #1f2328; --muted: #57606a; --border: #d0d7de; --page: #f6f8fa; --card: #ffffff;
+  --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9;
+  --warn: #9a6700; --warn-bg: #fff8c5; --na: #57606a; --na-bg: #eaeef2; --error: #8250df; --error-bg: #fbefff;
+}
+* { box-sizing: border-box; }
+html { color-scheme: light; }
+body {
+  margin: 0; background: var(--page); color: var(--fg); line-height: 1.5; font-size: 15px;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
+}
+main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 48px; }
+h1 { font-size: 1.75rem; margin: 0 0 4px; }
+h2 { font-size: 1.3rem; margin: 0; }
+h3 { font-size: 1.05rem; margin: 20px 0 8px; }
+code, .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.85em; }
+.hash { word-break: break-all; }
+.muted { color: var(--muted); }
+.subtitle { color: var(--muted); margin: 0 0 20px; }
+section, details.check-group, footer.run-details {
+  background: var(--card); border: 1px solid var(--border); border-radius: 8px; padding: 16px 20px; margin: 0 0 16px;
+}
+section.attribute { border: 0; border-top: 1px solid var(--border); border-radius: 0; padding: 8px 0 0; margin: 24px 0 0; }
+.verdict { border-left-width: 10px; }
+.verdict h2 { font-size: 1.6rem; display: flex; align-items: center; gap: 12px; margin-bottom: 8px; }
+.verdict-icon { display: inline-flex; align-items: center; justify-content: center; width: 44px; height: 44px;
+  border-radius: 50%; color: #fff; font-size: 1.4rem; }
+.verdict.pass { border-left-color: var(--pass); } .verdict.pass .verdict-icon { background: var(--pass); }
+.verdict.warn { border-left-color: var(--warn); } .verdict.warn .verdict-icon { background: var(--warn); border-radius: 4px; }
+.verdict.fail { border-left-color: var(--fail); } .verdict.fail .verdict-icon { background: var(--fail); border-radius: 4px; }
+.badge { display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 999px; font-size: 0.8rem;
+  font-weight: 600; border: 1px solid currentColor; white-space: nowrap; vertical-align: middle; }
+.badge.pass { color: var(--pass); background: var(--pass-bg); } .badge.fail { color: var(--fail); background: var(--fail-bg); }
+.badge.warn { color: var(--warn); background: var(--warn-bg); } .badge.na { color: var(--na); background: var(--na-bg); }
+.badge.error { color: var(--error); background: var(--error-bg); }
+details.check-group > summary { cursor: pointer; list-style-position: outside; margin-left: 18px; }
+details.check-group > summary h2 { display: inline; }
+details.check-group > summary:focus-visible { outline: 2px solid #0969da; outline-offset: 4px; }
+.failed-checks h2 .icon { color: var(--fail); } .warning-checks h2 .icon { color: var(--warn); }
+.passed-checks h2 .icon { color: var(--pass); } .other-checks h2 .icon { color: var(--na); }
+.count { color: var(--muted); font-weight: 400; }
+article.check { border: 1px solid var(--border); border-left: 4px solid var(--na); border-radius: 6px; padding: 10px 14px; margin: 12px 0 0; }
+article.check.fail { border-left-color: var(--fail); } article.check.warn { border-left-color: var(--warn); }
+article.check.pass { border-left-color: var(--pass); } article.check.error { border-left-color: var(--error); }
+article.check h3 { margin: 0 0 6px; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; }
+.check-id { color: var(--muted); font-weight: 400; }
+dl { margin: 0; }
+.check-fields { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 4px 16px; }
+.check-fields > div { min-width: 0; }
+.check-fields > div:first-child, .check-fields > .wide { grid-column: 1 / -1; }
+dt { font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+dd { margin: 0; overflow-wrap: anywhere; }
+.facts { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 8px 0 4px; }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; margin: 8px 0; font-size: 0.9rem; }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+th, td { border-bottom: 1px solid var(--border); padding: 5px 10px; text-align: left; vertical-align: top; }
+thead th { border-bottom: 2px solid var(--fg); white-space: nowrap; }
+tbody th { font-weight: 600; max-width: 280px; }
+tbody tr:nth-child(even) { background: #f6f8fa; }
+tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.counts td.num { min-width: 5em; }
+.interval { display: block; font-size: 0.75rem; color: var(--muted); }
+.undefined { font-style: italic; color: var(--muted); text-decoration: underline dotted; }
+abbr[title] { text-decoration: underline dotted; cursor: help; }
+.footnotes { font-size: 0.8rem; color: var(--muted); margin: 0 0 8px; padding-left: 1.5em; }
+figure.chart { margin: 16px 0; }
+.chart-image { overflow-x: auto; }
+.chart-image svg { max-width: 100%; height: auto; }
+figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
+.chart-data > summary { cursor: pointer; font-size: 0.85rem; color: var(--muted); }
+.run-details p { margin: 6px 0; }
+@media print {
+  body { background: none; font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  section, details.check-group, footer.run-details, article.check { background: none; break-inside: avoid-page; }
+  tbody tr:nth-child(even), .badge, .verdict-icon { background: none !important; }
+  .verdict-icon { color: var(--fg); border: 2px solid currentColor; }
+  details::details-content { content-visibility: visible; display: contents; }
+  details > summary { list-style: none; }
+  .table-scroll, .chart-image { overflow: visible; }
+}
+`;

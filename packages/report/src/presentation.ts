@@ -1,0 +1,99 @@
+import { isFailing, isWarning } from '@rai-audit/core';
+import type { Area, Check, CheckStatus, CheckValue, Expected, Subject, Verdict } from '@rai-audit/core';
+
+/**
+ * How statuses, verdicts and values read to a person. Every reporter shares these so a check reads the same in
+ * HTML, Markdown, JUnit and SARIF. Each status has a distinct shape as well as a word, never colour alone.
+ */
+
+export interface Badge {
+  readonly icon: string;
+  readonly label: string;
+  readonly className: string;
+}
+
+export const STATUS_BADGES: Readonly<Record<CheckStatus, Badge>> = {
+  fail: { icon: '✖', label: 'Fail', className: 'fail' },
+  warn: { icon: '▲', label: 'Warning', className: 'warn' },
+  error: { icon: '⊘', label: 'Not evaluated', className: 'error' },
+  pass: { icon: '✔', label: 'Pass', className: 'pass' },
+  'not-applicable': { icon: '○', label: 'Not applicable', className: 'na' },
+};
+
+export const VERDICT_BADGES: Readonly<Record<Verdict, Badge>> = {
+  pass: { icon: '✔', label: 'PASS', className: 'pass' },
+  'pass-with-warnings': { icon: '▲', label: 'PASS WITH WARNINGS', className: 'warn' },
+  fail: { icon: '✖', label: 'FAIL', className: 'fail' },
+};
+
+export const AREA_TITLES: Readonly<Record<Area, string>> = {
+  bias: 'Bias',
+  'model-card': 'Model card',
+  'data-provenance': 'Data provenance',
+  'content-credentials': 'Content credentials',
+};
+
+/** Checks split the way a reader triages them: what fails the run, what warns, what passed, and the rest. */
+export interface CheckGroups {
+  readonly failed: readonly Check[];
+  readonly warnings: readonly Check[];
+  readonly passed: readonly Check[];
+  /** Not applicable, or not evaluated at level off: nothing to act on. */
+  readonly other: readonly Check[];
+}
+
+/** Splits checks into failed, warnings, passed and other, keeping the order of the result. */
+export function groupChecks(checks: readonly Check[]): CheckGroups {
+  return {
+    failed: checks.filter(isFailing),
+    warnings: checks.filter(isWarning),
+    passed: checks.filter((check) => check.status === 'pass'),
+    other: checks.filter((check) => !isFailing(check) && !isWarning(check) && check.status !== 'pass'),
+  };
+}
+
+/** A number with at most four significant digits and no trailing zeros; non-finite numbers read "undefined". */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value)) return 'undefined';
+  if (Number.isInteger(value)) return String(value);
+  return String(Number(value.toPrecision(4)));
+}
+
+/** A rate with three decimals, the precision the report tables use. */
+export function formatRate(value: number): string {
+  return Number.isFinite(value) ? value.toFixed(3) : 'undefined';
+}
+
+/** A check value as text; null means the value could not be computed and reads "undefined". */
+export function formatCheckValue(value: CheckValue): string {
+  if (Array.isArray(value)) return `[${value.map(formatCheckValue).join(', ')}]`;
+  if (value === null) return 'undefined';
+  if (typeof value === 'number') return formatNumber(value);
+  return String(value);
+}
+
+/** The expected value with its operator, e.g. `>= 0.8` or `between 0.8 and 1.25`. */
+export function formatExpected(expected: Expected | null): string {
+  if (expected === null) return 'none';
+  const { operator, value } = expected;
+  if (operator === 'present') return 'present';
+  if (operator === 'between' && Array.isArray(value) && value.length === 2) {
+    return `between ${formatCheckValue(value[0] ?? null)} and ${formatCheckValue(value[1] ?? null)}`;
+  }
+  return `${operator} ${formatCheckValue(value)}`;
+}
+
+const SUBJECT_KEYS = ['attribute', 'group', 'metric', 'file', 'field'] as const;
+
+/** The subject as `attribute: sex, group: F`, in a fixed key order; empty when the check has no subject. */
+export function describeSubject(subject: Subject): string {
+  return SUBJECT_KEYS.flatMap((key) => (subject[key] === undefined ? [] : [`${key}: ${subject[key]}`])).join(
+    ', ',
+  );
+}
+
+/** A byte count with thousands separators, independent of the machine's locale. */
+export function formatBytes(size: number): string {
+  const grouped = String(size).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return size === 1 ? '1 byte' : `${grouped} bytes`;
+}
