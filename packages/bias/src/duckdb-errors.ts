@@ -1,0 +1,93 @@
+import { InputError } from '@rai-audit/core';
+import type { DataFormat } from './data-format.js';
+
+/** True when DuckDB's CSV sniffer could not work out the dialect (typically a ragged file shorter than its sample). */
+export function isCsvSniffFailure(message: string): boolean {
+  return message.includes('Error when sniffing file');
+}
+
+/** DuckDB's first line without its "Invalid Input Error: " style prefix; the SQL echo and fix list are dropped. */
+function headline(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/^[A-Za-z ]*Error: /, '').trim();
+}
+
+interface Translation {
+  detail: string;
+  location?: string;
+  hint: string;
+}
+
+function translateCsv(message: string): Translation | undefined {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  const location = line === undefined ? undefined : `line ${line}`;
+  if (columns) {
+    return {
+      detail: `the row has ${columns[2]} fields but the header has ${columns[1]}`,
+      location,
+      hint: 'Every row must have as many fields as the header; check for unquoted delimiters or missing fields',
+    };
+  }
+  const conversion = /Could not convert string "?([^"\n]*)"? to '?([A-Z0-9]+)'?/.exec(message);
+  const column = /Error when converting column "([^"]+)"/.exec(message)?.[1];
+  if (line !== undefined) {
+    return {
+      detail: conversion
+        ? `value "${conversion[1]}"${column ? ` in column "${column}"` : ''} does not match the column's type ${conversion[2]}`
+        : headline(message.replace(/^[\s\S]*?CSV Error on Line: \d+\n/, '')),
+      location,
+      hint: 'Fix the value or the row; a column must hold one type throughout',
+    };
+  }
+  if (isCsvSniffFailure(message)) {
+    return {
+      detail: 'DuckDB could not work out its delimiter, quoting or header',
+      hint: 'Check that it is a delimited text file with a header row',
+    };
+  }
+  return undefined;
+}
+
+function translateParquet(message: string): Translation | undefined {
+  if (/magic bytes|too small to be a Parquet file/i.test(message)) {
+    return {
+      detail: 'it is not a Parquet file',
+      hint: 'Check the file; its extension says Parquet but its content is not',
+    };
+  }
+  return undefined;
+}
+
+function translateJson(message: string): Translation | undefined {
+  const malformed = /Malformed JSON[^,]*, at byte (\d+) in record\/value (\d+): ([^\n]*)/.exec(message);
+  if (malformed) {
+    return {
+      detail: `malformed JSON: ${malformed[3]?.trim().replace(/\.$/, '')}`,
+      location: `record ${malformed[2]}, byte ${malformed[1]}`,
+      hint: 'Fix the JSON; .json holds an array of objects (or one object per line), .ndjson/.jsonl one object per line',
+    };
+  }
+  return undefined;
+}
+
+/** Turns a DuckDB error on reading a data file into an InputError naming the file, the place and the fix. */
+export function translateDuckDbError(error: unknown, file: string, format: DataFormat): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  const specific =
+    format.kind === 'parquet'
+      ? translateParquet(message)
+      : format.kind === 'json' || format.kind === 'ndjson'
+        ? translateJson(message)
+        : translateCsv(message);
+  const translation = specific ?? {
+    detail: headline(message),
+    hint: `Check that the file is valid ${format.label}`,
+  };
+  return new InputError(`cannot read the file as ${format.label}: ${translation.detail}`, {
+    file,
+    location: translation.location,
+    hint: translation.hint,
+    cause: error,
+  });
+}

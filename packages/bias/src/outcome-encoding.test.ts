@@ -1,0 +1,108 @@
+import { InputError } from '@rai-audit/core';
+import { describe, expect, it } from 'vitest';
+import { classifyOutcome, type OutcomeColumnProfile } from './outcome-encoding.js';
+
+function profile(
+  type: string,
+  examples: string[],
+  extra: Partial<OutcomeColumnProfile> = {},
+): OutcomeColumnProfile {
+  return {
+    role: 'label',
+    column: 'outcome',
+    type,
+    values: examples.map((example) => ({ key: example.trim().toLowerCase(), example, count: 1 })),
+    more: false,
+    nulls: 0,
+    ...extra,
+  };
+}
+
+function errorOf(run: () => unknown): InputError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('classifyOutcome', () => {
+  it.each([
+    ['BIGINT', ['0', '1'], { kind: 'numeric', positive: 1 }, '1'],
+    ['DOUBLE', ['0.0', '1.0'], { kind: 'numeric', positive: 1 }, '1'],
+    ['BOOLEAN', ['false', 'true'], { kind: 'boolean', positive: true }, 'true'],
+    ['VARCHAR', ['0', '1'], { kind: 'text', positive: '1' }, '1'],
+    ['VARCHAR', ['False', 'TRUE'], { kind: 'text', positive: 'true' }, 'true'],
+    ['VARCHAR', ['no', 'Yes'], { kind: 'text', positive: 'yes' }, 'yes'],
+    ['BIGINT', ['1'], { kind: 'numeric', positive: 1 }, '1'],
+    ['VARCHAR', ['no'], { kind: 'text', positive: 'yes' }, 'yes'],
+  ])('recognises %s %j without --positive-label', (type, examples, encoding, positiveLabel) => {
+    expect(classifyOutcome(profile(type, examples), 'f.csv')).toEqual({ encoding, positiveLabel });
+  });
+
+  it('uses --positive-label for any other pair of strings, case-insensitively, showing the original spelling', () => {
+    const result = classifyOutcome(profile('VARCHAR', ['Approved', 'Denied']), 'f.csv', 'approved');
+    expect(result).toEqual({ encoding: { kind: 'text', positive: 'approved' }, positiveLabel: 'Approved' });
+  });
+
+  it('lets --positive-label pick the positive value of a numeric pair, 0 included', () => {
+    expect(classifyOutcome(profile('BIGINT', ['1', '2']), 'f.csv', '2').encoding).toEqual({
+      kind: 'numeric',
+      positive: 2,
+    });
+    expect(classifyOutcome(profile('BIGINT', ['0', '1']), 'f.csv', '0').encoding).toEqual({
+      kind: 'numeric',
+      positive: 0,
+    });
+  });
+
+  it('asks for --positive-label for an unrecognised pair, naming the values', () => {
+    const error = errorOf(() => classifyOutcome(profile('VARCHAR', ['approved', 'denied']), 'loans.csv'));
+    expect(error.message).toBe(
+      'cannot tell which value of the label column "outcome" is positive: found "approved", "denied"',
+    );
+    expect(error.hint).toBe('Name the value that counts as positive, e.g. --positive-label approved');
+    expect(error.file).toBe('loans.csv');
+    expect(error.describe()).toBe(
+      'loans.csv: cannot tell which value of the label column "outcome" is positive: found "approved", "denied". Name the value that counts as positive, e.g. --positive-label approved',
+    );
+  });
+
+  it('treats numbers other than 0/1 as an unrecognised pair', () => {
+    expect(errorOf(() => classifyOutcome(profile('BIGINT', ['1', '2']), 'g.csv')).message).toContain(
+      '"1", "2"',
+    );
+  });
+
+  it('names the values when --positive-label matches none of an unrecognised pair', () => {
+    const error = errorOf(() => classifyOutcome(profile('VARCHAR', ['approved', 'denied']), 'f.csv', 'yes'));
+    expect(error.message).toContain('--positive-label "yes" is not a value of the label column "outcome"');
+  });
+
+  it('keeps a recognised pair and reports the ignored --positive-label', () => {
+    const result = classifyOutcome(profile('BIGINT', ['0', '1']), 'f.csv', 'approved');
+    expect(result).toEqual({
+      encoding: { kind: 'numeric', positive: 1 },
+      positiveLabel: '1',
+      ignoredPositiveLabel: 'approved',
+    });
+  });
+
+  it('rejects more than two values, naming them', () => {
+    const error = errorOf(() => classifyOutcome(profile('BIGINT', ['0', '1', '2']), 'f.csv'));
+    expect(error.message).toBe('the label column "outcome" is not binary: found "0", "1", "2"');
+    const many = errorOf(() =>
+      classifyOutcome(profile('VARCHAR', ['a', 'b', 'c', 'd', 'e'], { more: true }), 'f.csv'),
+    );
+    expect(many.message).toContain('"e", …');
+  });
+
+  it('rejects empty values with their count', () => {
+    const error = errorOf(() =>
+      classifyOutcome(profile('BIGINT', ['0', '1'], { nulls: 7, role: 'prediction' }), 'f.csv'),
+    );
+    expect(error.message).toBe('the prediction column "outcome" has 7 empty values');
+  });
+});
