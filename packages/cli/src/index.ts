@@ -1,0 +1,2 @@
+export { executeCli, runCli } from './main.js';
+export type { CliIo } from './io.js';

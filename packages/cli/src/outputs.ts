@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { UsageError, closestMatch, type AuditResult, type Check } from '@rai-audit/core';
+import { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport, type ReportFormat } from '@rai-audit/report';
+import { displayPath, writeFilesAtomically } from './files.js';
+import type { Painter } from './io.js';
+
+/** Parses `--format html,json,…`; an unknown name is a usage error with a suggestion. */
+export function parseFormats(text: string): ReportFormat[] {
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0)
+    throw new UsageError('--format is empty', { hint: `Use any of ${REPORT_FORMATS.join(',')}` });
+  const formats: ReportFormat[] = [];
+  for (const name of names) {
+    const format = name === 'markdown' ? 'md' : name;
+    if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
+      const near = closestMatch(name, REPORT_FORMATS);
+      throw new UsageError(`unknown report format "${name}" in --format`, {
+        hint: `${near ? `Did you mean "${near}"? ` : ''}Formats: ${REPORT_FORMATS.join(', ')}`,
+      });
+    }
+    if (!formats.includes(format as ReportFormat)) formats.push(format as ReportFormat);
+  }
+  return formats;
+}
+
+/** Renders every requested format first, then writes them all atomically into `dir`; returns the paths written. */
+export async function writeReports(
+  result: AuditResult,
+  dir: string,
+  formats: readonly ReportFormat[],
+): Promise<string[]> {
+  const files = await Promise.all(
+    formats.map(async (format) => ({
+      path: join(dir, REPORT_FILE_NAMES[format]),
+      content: await renderReport(format, result),
+    })),
+  );
+  await writeFilesAtomically(files);
+  return files.map((file) => file.path);
+}
+
+const VERDICT_TEXT = { pass: 'PASS', 'pass-with-warnings': 'PASS WITH WARNINGS', fail: 'FAIL' } as const;
+
+function statusMark(check: Check, paint: Painter): string {
+  if (check.status === 'fail' || check.status === 'error') return paint.red('✖');
+  if (check.status === 'warn') return paint.yellow('▲');
+  return check.status === 'pass' ? paint.green('✔') : paint.dim('○');
+}
+
+function describeSubject(check: Check): string {
+  const { attribute, group, file, field } = check.subject;
+  const parts = [attribute && group ? `${attribute}=${group}` : attribute, file, field].filter(Boolean);
+  return parts.length ? ` [${parts.join(', ')}]` : '';
+}
+
+/** The text printed after an audit: the verdict, each check that did not pass, and where the reports are. */
+export function formatRunSummary(
+  result: AuditResult,
+  paths: readonly string[],
+  cwd: string,
+  paint: Painter,
+): string {
+  const { verdict, counts } = result.summary;
+  const colour = verdict === 'fail' ? paint.red : verdict === 'pass' ? paint.green : paint.yellow;
+  const lines = [
+    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} warnings, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+  ];
+  for (const check of result.checks) {
+    if (check.status === 'pass' || check.status === 'not-applicable') continue;
+    const subject = describeSubject(check);
+    const shown = subject && !check.message.includes(subject.slice(2, -1)) ? subject : '';
+    lines.push(`  ${statusMark(check, paint)} ${check.id}${shown}: ${check.message}`);
+  }
+  for (const warning of result.warnings) lines.push(`  ${paint.yellow('!')} ${warning.message}`);
+  if (paths.length) lines.push(`Reports: ${paths.map((path) => displayPath(path, cwd)).join(', ')}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import {
+  UsageError,
+  createCatalog,
+  defaultPolicy,
+  formatPolicyIssues,
+  validatePolicy,
+  type CheckDefinition,
+  type PolicyChecks,
+  type ResolvedPolicy,
+} from '@rai-audit/core';
+
+export interface PolicySources {
+  definitions: readonly CheckDefinition[];
+  presets: Readonly<Record<string, PolicyChecks>>;
+}
+
+/** Reads and validates the policy file; an invalid file is a usage error listing every issue with its path and line. */
+export async function loadPolicy(path: string | undefined, sources: PolicySources): Promise<ResolvedPolicy> {
+  const catalog = createCatalog(sources.definitions);
+  if (path === undefined) return defaultPolicy(catalog);
+  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
+    throw new UsageError('cannot read the policy file', {
+      file: path,
+      hint: 'Check the path given to --policy',
+      cause,
+    });
+  });
+  const validation = validatePolicy(text, { catalog, presets: sources.presets });
+  if ('issues' in validation) {
+    throw new UsageError(`invalid policy:\n${formatPolicyIssues(path, validation.issues)}\n`, {
+      hint: 'See docs/policy.md for the format',
+    });
+  }
+  return validation.value;
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// The README's demo: audits the project's own synthetic prediction log (fixtures/demo/) and says where the report is.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const args = [
+  'packages/cli/bin/rai-audit.js',
+  'bias',
+  'fixtures/demo/predictions.csv',
+  '--attribute',
+  'sex,age_group',
+  '--label',
+  'label',
+  '--prediction',
+  'prediction',
+  '--policy',
+  'fixtures/demo/policy.yaml',
+  '--format',
+  'html,json,junit,sarif,md',
+];
+if (!existsSync('packages/cli/dist/main.js')) {
+  console.error(
+    'rai-audit is not built yet: run `npx -y pnpm@10.34.9 install` first (it builds the packages).',
+  );
+  process.exit(2);
+}
+const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
+const code = run.status ?? 3;
+if (code === 0 || code === 1) {
+  console.log('\nOpen reports/bias/index.html in a browser to read the report.');
+  if (code === 1) {
+    console.log(
+      'The FAIL is the expected finding: the demo data carries a deliberate disparity (fixtures/demo/README.md).',
+    );
+  }
+  process.exit(0);
+}
+process.exit(code);
