@@ -19,4 +19,5 @@ export function hasShared(...parts: string[]): boolean {
 }
 
 /** The reason printed in the test name when ../shared is absent (a fresh clone by a user). */
-export const SHARED_ABSENT = '(skipped: ../shared is absent; third-party fixtures are not part of the repository)';
+export const SHARED_ABSENT =
+  '(skipped: ../shared is absent; third-party fixtures are not part of the repository)';
