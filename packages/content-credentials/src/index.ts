@@ -28,3 +28,5 @@ export {
   type WatermarkPayload,
 } from './watermark/payloads.js';
 export { hypergeometricUpperTail, scoreBitAgreement, type BitAgreement } from './watermark/significance.js';
+export * from './c2pa/index.js';
+export * from './declaration/index.js';

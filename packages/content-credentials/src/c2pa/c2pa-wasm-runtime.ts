@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { initSync, WasmReader } from '@contentauth/c2pa-wasm';
 import { InternalError } from '@rai-audit/core';
+import { isWasmTrap } from './reader-errors.js';
 
 // Module state is per thread: each worker thread that imports this file initialises its own instance.
 let initialised = false;
@@ -64,7 +65,7 @@ async function readWithClock(
       reader.free();
     }
   } catch (error) {
-    if (error instanceof WebAssembly.RuntimeError) trapped = true;
+    if (isWasmTrap(error)) trapped = true;
     throw error;
   } finally {
     globalThis.Date = realDate;

@@ -67,6 +67,11 @@ export interface IngredientEvidence {
   readonly manifestLabel: string | null;
 }
 
+export interface ClaimGeneratorEvidence {
+  readonly name: string;
+  readonly version: string | null;
+}
+
 export interface ManifestEvidence {
   readonly label: string;
   /** `active` for the asset's own manifest; `ingredient` for a manifest reached through its ingredients. */
@@ -75,7 +80,9 @@ export interface ManifestEvidence {
   readonly depth: number;
   readonly title: string | null;
   readonly format: string | null;
+  /** `claim_generator` (claims v1), or the name of the first `claim_generator_info` entry (v2). */
   readonly claimGenerator: string | null;
+  readonly claimGeneratorInfo: readonly ClaimGeneratorEvidence[];
   readonly signer: SignerEvidence;
   readonly actions: readonly ActionEvidence[];
   readonly ingredients: readonly IngredientEvidence[];

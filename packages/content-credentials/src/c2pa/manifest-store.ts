@@ -1,5 +1,6 @@
 import type {
   ActionEvidence,
+  ClaimGeneratorEvidence,
   IngredientEvidence,
   ManifestEvidence,
   SignerEvidence,
@@ -95,15 +96,26 @@ function readSigner(manifest: JsonRecord): SignerEvidence {
   };
 }
 
+function readClaimGeneratorInfo(manifest: JsonRecord): ClaimGeneratorEvidence[] {
+  return asArray(manifest['claim_generator_info']).flatMap((item) => {
+    const info = asRecord(item);
+    const name = stringField(info, 'name');
+    return name === null ? [] : [{ name, version: stringField(info, 'version') }];
+  });
+}
+
 function readManifest(label: string, manifest: JsonRecord, depth: number): ManifestEvidence {
   const assertions = readAssertions(manifest);
+  const claimGeneratorInfo = readClaimGeneratorInfo(manifest);
   return {
     label,
     role: depth === 0 ? 'active' : 'ingredient',
     depth,
     title: stringField(manifest, 'title'),
     format: stringField(manifest, 'format'),
-    claimGenerator: stringField(manifest, 'claim_generator'),
+    // v2 claims drop the `claim_generator` string; the first `claim_generator_info` entry names the same tool.
+    claimGenerator: stringField(manifest, 'claim_generator') ?? claimGeneratorInfo[0]?.name ?? null,
+    claimGeneratorInfo,
     signer: readSigner(manifest),
     actions: readActions(assertions),
     ingredients: readIngredients(manifest),

@@ -15,6 +15,11 @@ export type ReaderFailure =
 const CORRUPT_ERRORS =
   /^(InvalidAsset|Jumbf\w*|Claim\w*|PrematureEOF|IoError|Xmp\w*|Assertion\w*|TooMany\w*|Invalid\w*|NotFound|Cbor\w*|Json\w*)$/;
 
+/** A WebAssembly trap (`unreachable` after a Rust panic, out of bounds): `WebAssembly.RuntimeError`. */
+export function isWasmTrap(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'RuntimeError';
+}
+
 function errorText(error: unknown): string {
   if (typeof error === 'string') return error;
   if (error instanceof Error) return `${error.name}: ${error.message}`;
@@ -57,7 +62,7 @@ function describeError(name: string, argument: string | null): { errorKind: Read
 /** Turns whatever the WebAssembly reader threw (a string such as `C2pa(JumbfNotFound)`, or an Error) into data. */
 export function classifyReaderError(error: unknown): ReaderFailure {
   const libraryMessage = errorText(error);
-  if (error instanceof WebAssembly.RuntimeError) {
+  if (isWasmTrap(error)) {
     const reason = `the C2PA WebAssembly module trapped (${error.message}); restart the worker`;
     return { kind: 'error', errorKind: 'unreadable', reason, libraryMessage };
   }
