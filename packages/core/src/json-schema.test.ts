@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditResultJsonSchema } from './json-schema.js';
+import { auditResultJsonSchema, policyFileJsonSchema } from './json-schema.js';
 
-describe('auditResultJsonSchema', () => {
+describe('generated JSON Schemas', () => {
   it('matches the committed JSON Schema (run `pnpm schema:update` after changing the contract)', async () => {
     const text = `${JSON.stringify(auditResultJsonSchema(), null, 2)}\n`;
     await expect(text).toMatchFileSnapshot('../schema/audit-result.schema.json');
+  });
+
+  it('policy files: matches the committed JSON Schema', async () => {
+    const text = `${JSON.stringify(policyFileJsonSchema(), null, 2)}\n`;
+    await expect(text).toMatchFileSnapshot('../schema/policy.schema.json');
   });
 });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { PolicyFileSchema } from './policy.js';
 import { AuditResultSchema } from './result.js';
 
 /** The JSON Schema of the AuditResult contract, generated from the zod schema (committed under schema/). */
 export function auditResultJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(AuditResultSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The JSON Schema of policy files, for editors and for validating a policy outside rai-audit. */
+export function policyFileJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PolicyFileSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }

@@ -68,8 +68,27 @@ describe('validatePolicy', () => {
           'bias.demographic-parity-ratio': { level: 'warn', options: { min: 0.9 } },
           'bias.min-group-size': { level: 'error', options: { min: 100 } },
         },
+        assets: [],
       },
     });
+  });
+
+  it('keeps asset rules in file order and validates their requirements', () => {
+    const result = validatePolicy(
+      [
+        'assets:',
+        '  "generated/**": { c2pa: valid, ai-declaration: required }',
+        '  "**/*.png": { watermark: any-known }',
+      ].join('\n'),
+      context,
+    );
+    expect('value' in result && result.value.assets).toEqual([
+      { glob: 'generated/**', requirements: { c2pa: 'valid', 'ai-declaration': 'required' } },
+      { glob: '**/*.png', requirements: { watermark: 'any-known' } },
+    ]);
+    const [issue] = issuesOf('assets:\n  "photos/**": { c2pa: signed }\n');
+    expect(issue?.path).toBe('assets["photos/**"].c2pa');
+    expect(issue?.line).toBe(2);
   });
 
   it('reads JSON too, and a bare level keeps the default options', () => {

@@ -33,6 +33,33 @@ const PolicyEntrySchema = z.union([
 ]);
 export type PolicyEntry = z.infer<typeof PolicyEntrySchema>;
 
+/** What the assets matching one glob must carry (content-credentials policies). */
+export const AssetRequirementsSchema = z
+  .object({
+    c2pa: z
+      .enum(['present', 'valid', 'trusted'])
+      .optional()
+      .describe('present: any manifest; valid; trusted: signer chains to a trust anchor'),
+    signer: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe('Allowed signer names (certificate common name or organisation)'),
+    'ai-declaration': z
+      .enum(['required', 'forbidden'])
+      .optional()
+      .describe('An IPTC digital source type declaring generative AI'),
+    watermark: z
+      .union([
+        z.literal('any-known'),
+        z.array(z.string().regex(/^(0x)?[0-9a-fA-F]+$/, 'expected a hex payload')),
+      ])
+      .optional()
+      .describe('any-known: one of the known dwtDct payloads; or a list of hex payloads'),
+  })
+  .strict();
+export type AssetRequirements = z.infer<typeof AssetRequirementsSchema>;
+
 export const PolicyFileSchema = z
   .object({
     extends: z
@@ -41,6 +68,12 @@ export const PolicyFileSchema = z
       .describe('Preset(s) to start from'),
     failOn: z.enum(['error', 'warn']).optional().describe('warn: warnings fail the run too'),
     checks: z.record(z.string(), PolicyEntrySchema).optional(),
+    assets: z
+      .record(z.string().min(1), AssetRequirementsSchema)
+      .optional()
+      .describe(
+        'Glob (relative to the verified folder) → requirements; an asset matching no glob is not covered',
+      ),
   })
   .strict();
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
@@ -52,9 +85,16 @@ export interface ResolvedCheck {
   options: Record<string, unknown>;
 }
 
+export interface AssetRule {
+  glob: string;
+  requirements: AssetRequirements;
+}
+
 export interface ResolvedPolicy {
   failOn: 'error' | 'warn';
   checks: Record<string, ResolvedCheck>;
+  /** Asset rules in file order; every rule whose glob matches an asset applies to it. */
+  assets: AssetRule[];
 }
 
 export interface PolicyIssue {
@@ -94,7 +134,7 @@ export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   const checks: Record<string, ResolvedCheck> = {};
   for (const [id, def] of catalog)
     checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
-  return { failOn: 'error', checks };
+  return { failOn: 'error', checks, assets: [] };
 }
 
 function applyEntries(
@@ -186,6 +226,7 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
   applyEntries(policy, file.checks ?? {}, context, ['checks'], issues);
   if (issues.length > 0) return { issues: issues.map((i) => located(i.path, i.message, i.hint)) };
   policy.failOn = file.failOn ?? 'error';
+  policy.assets = Object.entries(file.assets ?? {}).map(([glob, requirements]) => ({ glob, requirements }));
   return { value: policy };
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AreaSchema, CheckSchema, isFailing, isWarning, type Check } from './check.js';
 import { BiasSectionSchema } from './sections/bias.js';
+import { ContentCredentialsSectionSchema } from './sections/content-credentials.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -25,7 +26,10 @@ export const PolicyRefSchema = z
   .strict();
 export type PolicyRef = z.infer<typeof PolicyRefSchema>;
 
-export const SectionSchema = z.discriminatedUnion('kind', [BiasSectionSchema]);
+export const SectionSchema = z.discriminatedUnion('kind', [
+  BiasSectionSchema,
+  ContentCredentialsSectionSchema,
+]);
 export type Section = z.infer<typeof SectionSchema>;
 
 const CountsSchema = z
