@@ -14,7 +14,7 @@ function chartOf(groupNames: string[]): RateChart {
   ]);
   return {
     id: 'c',
-    attribute: 'attr',
+    attribute: { key: 'attr', parts: ['attr'], label: 'attr' },
     metrics: ['tpr', 'fpr'],
     groups: section.groups,
     overall: section.overall,

@@ -1,181 +1,202 @@
 import type { BiasMetricId, GroupMetrics } from '@rai-audit/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { escapeHtml } from './escape.js';
+import {
+  CHART_CONFIG,
+  GROUP_CHANNEL,
+  GROUP_COLOURS,
+  STATUS_COLOURS,
+  chunk,
+  dataTable,
+  renderChartFigure,
+} from './chart-figure.js';
+import { chartGroupLabels, flagLegend, groupFlags, smallGroupText } from './group-labels.js';
+import type { AttributeView } from './group-labels.js';
+import { groupHeaderCell } from './html-group-tables.js';
 import { Footnotes } from './html-footnotes.js';
-import { renderMetricValue } from './html-bias-tables.js';
+import { describeIntervals, renderMetricValue } from './html-metric-values.js';
 import { METRIC_LABELS } from './metric-labels.js';
-import { renderVegaLiteSvg } from './vega-svg.js';
 
-/** The rates a chart can show; each chart is one or more of them on the same fixed 0–1 axis. */
+/** Small multiples of rates: one panel per metric, the groups of one attribute in each, on a fixed 0–1 axis. */
 export interface RateChart {
   /** Element id prefix, unique in the document. */
   readonly id: string;
-  readonly attribute: string;
+  readonly attribute: AttributeView;
   readonly metrics: readonly BiasMetricId[];
   readonly groups: readonly GroupMetrics[];
   readonly overall: GroupMetrics;
+  readonly minGroupSize?: number;
 }
 
-interface BarDatum {
-  group: string;
-  order: number;
+interface RateDatum {
+  kind: 'group' | 'overall';
   metric: string;
+  metricOrder: number;
+  group: string | null;
+  order: number;
+  status: string | null;
   value: number | null;
   lower: number | null;
   upper: number | null;
 }
 
-// Blue and orange stay distinguishable for the common colour-vision deficiencies.
-const SERIES_COLOURS = ['#3b6ea8', '#d9822b', '#2a9d8f', '#7b5ea7'];
-const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+/** How a group's mark reads in the legend; the words are the report's own, never user text. */
+function markStatus(row: GroupMetrics, minGroupSize: number | undefined): string {
+  const flags = groupFlags(row);
+  if (flags.small) return `Small group (${smallGroupText(minGroupSize)})`;
+  if (flags.reference) return 'Reference group';
+  return 'Group';
+}
 
-function barData(chart: RateChart): BarDatum[] {
-  return chart.groups.flatMap((row, order) =>
-    chart.metrics.map((id) => {
+function finite(value: number | null | undefined): number | null {
+  return value === null || value === undefined || !Number.isFinite(value) ? null : value;
+}
+
+function rateData(chart: RateChart): RateDatum[] {
+  const labels = chartGroupLabels(chart.groups, chart.attribute, chart.minGroupSize);
+  const groupRows = chart.metrics.flatMap((id, metricOrder) =>
+    chart.groups.map((row, order) => {
       const metric = row.metrics[id];
-      const value = metric?.value ?? null;
       return {
-        group: row.group,
-        order,
+        kind: 'group' as const,
         metric: METRIC_LABELS[id].short,
-        value: value !== null && Number.isFinite(value) ? value : null,
-        lower: metric?.interval?.lower ?? null,
-        upper: metric?.interval?.upper ?? null,
+        metricOrder,
+        group: labels[order] ?? row.group,
+        order,
+        status: markStatus(row, chart.minGroupSize),
+        value: finite(metric?.value),
+        lower: finite(metric?.interval?.lower),
+        upper: finite(metric?.interval?.upper),
       };
     }),
   );
-}
-
-function overallData(chart: RateChart): { metric: string; value: number }[] {
-  return chart.metrics.flatMap((id) => {
-    const value = chart.overall.metrics[id]?.value;
-    return value === undefined || value === null ? [] : [{ metric: METRIC_LABELS[id].short, value }];
+  const overallRows = chart.metrics.flatMap((id, metricOrder) => {
+    const value = finite(chart.overall.metrics[id]?.value);
+    // Every row counts towards the overall share: a rule at 1 would say nothing.
+    if (value === null || id === 'share' || id === 'ppr') return [];
+    const base = { metric: METRIC_LABELS[id].short, metricOrder, group: null, order: -1, status: null };
+    return [{ ...base, kind: 'overall' as const, value, lower: null, upper: null }];
   });
+  return [...groupRows, ...overallRows];
 }
 
-function rateAxis(several: boolean, label: string) {
-  const title = several ? 'Rate (dashed lines: overall)' : `${label} (dashed line: overall)`;
-  return {
-    type: 'quantitative' as const,
-    scale: { domain: [0, 1], nice: false, zero: true },
-    axis: { format: '.1f', tickCount: 10, title },
-  };
-}
+const RATE_AXIS = {
+  type: 'quantitative' as const,
+  scale: { domain: [0, 1], nice: false, zero: true },
+  axis: { format: '.1f', tickCount: 5, title: null, grid: true, gridColor: '#eaeef2' },
+};
 
-function seriesColour(labels: string[], several: boolean) {
-  const legend = several ? { orient: 'bottom' as const, title: null } : null;
+/** The legend of group marks: filled circle, diamond for the reference group, hollow for a small group. */
+function statusEncoding(statuses: readonly string[], colour: string) {
+  const range = (group: string, reference: string, small: string): string[] =>
+    statuses.map((status) => (status === 'Group' ? group : status === 'Reference group' ? reference : small));
+  const legend = { orient: 'bottom' as const, title: null, direction: 'horizontal' as const };
+  const field = { field: 'status', type: 'nominal' as const };
   return {
-    field: 'metric',
-    type: 'nominal' as const,
-    scale: { domain: labels, range: SERIES_COLOURS },
-    legend,
-  };
-}
-
-// Groups keep the result's order through a numeric field: an explicit sort array would make vega-lite write the
-// group names into vega expressions, which user text must never enter (and some characters cannot).
-function groupChannels(chart: RateChart, labels: string[], several: boolean) {
-  const y = {
-    field: 'group',
-    type: 'nominal' as const,
-    sort: { field: 'order', op: 'min' as const },
-    // The caption and the section heading name the attribute; a long name would stretch a rotated axis title.
-    title: null,
-    axis: { labelLimit: 220 },
-  };
-  if (!several) return { y };
-  return {
-    y,
-    yOffset: { field: 'metric', type: 'nominal' as const, sort: labels, scale: { domain: labels } },
+    shape: { ...field, scale: { domain: statuses, range: range('circle', 'diamond', 'circle') }, legend },
+    fill: {
+      ...field,
+      scale: { domain: statuses, range: range(colour, STATUS_COLOURS.ink, '#ffffff') },
+      legend,
+    },
+    stroke: {
+      ...field,
+      scale: { domain: statuses, range: range(colour, STATUS_COLOURS.ink, STATUS_COLOURS.muted) },
+      legend,
+    },
   };
 }
 
 /**
- * A horizontal bar per group (and per metric, side by side) on a fixed 0–1 axis, whiskers for intervals, the
- * overall rate as a dashed rule, and the word "undefined" where a rate has no value: a missing bar never reads as 0.
+ * One small panel per metric on a fixed 0–1 axis: a point per group with its interval as a bar, the overall rate
+ * as a dashed rule, and the word "undefined" where a rate has no value, so a missing point never reads as 0.
  */
 export function buildRateChartSpec(chart: RateChart): TopLevelSpec {
-  const labels = chart.metrics.map((id) => METRIC_LABELS[id].short);
-  const several = labels.length > 1;
-  const x = rateAxis(several, labels.join(', '));
-  const colour = seriesColour(labels, several);
-  const groups = groupChannels(chart, labels, several);
-  const undefinedLabel = {
-    type: 'text' as const,
-    align: 'left' as const,
-    dx: 4,
-    fontStyle: 'italic',
-    color: '#57606a',
-  };
+  const data = rateData(chart);
+  // Every status is in the legend, drawn or not: a key that is the same for every attribute reads the same way, and
+  // the spec keeps one shape, compiled once.
+  const statuses = ['Group', 'Reference group', `Small group (${smallGroupText(chart.minGroupSize)})`];
+  const y = GROUP_CHANNEL;
   return {
-    width: 620,
-    height: { step: several ? 15 : 26 },
     background: 'transparent',
-    config: {
-      font: CHART_FONT,
-      view: { stroke: '#d0d7de' },
-      axis: { labelFontSize: 12, titleFontSize: 13, titlePadding: 10 },
-      legend: { labelFontSize: 12, symbolSize: 120 },
+    config: CHART_CONFIG,
+    data: { values: data },
+    columns: Math.min(4, chart.metrics.length),
+    facet: {
+      field: 'metric',
+      type: 'nominal',
+      sort: { field: 'metricOrder', op: 'min' },
+      title: null,
+      header: { labelAnchor: 'start' },
     },
-    data: { values: barData(chart) },
-    layer: [
-      {
-        transform: [{ filter: 'isValid(datum.value)' }],
-        mark: { type: 'bar', height: { band: 0.8 } },
-        encoding: { ...groups, x: { ...x, field: 'value' }, color: colour },
-      },
-      {
-        transform: [{ filter: 'isValid(datum.lower)' }],
-        mark: { type: 'rule', color: '#1f2328' },
-        encoding: { ...groups, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
-      },
-      {
-        transform: [{ filter: '!isValid(datum.value)' }],
-        mark: undefinedLabel,
-        encoding: { ...groups, x: { ...x, datum: 0 }, text: { value: 'undefined' } },
-      },
-      {
-        data: { values: overallData(chart) },
-        mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 2 },
-        encoding: { x: { ...x, field: 'value' }, color: several ? colour : { value: '#1f2328' } },
-      },
-    ],
+    spacing: { row: 14, column: 18 },
+    // Every panel gets its own 0–1 axis, so a panel in a short last row is never read against an axis far below it.
+    resolve: { axis: { x: 'independent' } },
+    spec: {
+      width: 180,
+      height: { step: 17 },
+      layer: [
+        {
+          transform: [{ filter: 'datum.kind === "overall"' }],
+          mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, color: STATUS_COLOURS.ink },
+          encoding: { x: { ...RATE_AXIS, field: 'value' } },
+        },
+        {
+          transform: [{ filter: 'datum.kind === "group" && isValid(datum.lower)' }],
+          mark: { type: 'rule', color: STATUS_COLOURS.ink, strokeWidth: 1.5 },
+          encoding: { y, x: { ...RATE_AXIS, field: 'lower' }, x2: { field: 'upper' } },
+        },
+        {
+          transform: [{ filter: 'datum.kind === "group" && isValid(datum.value)' }],
+          mark: { type: 'point', size: 60, strokeWidth: 1.5, opacity: 1 },
+          encoding: {
+            y,
+            x: { ...RATE_AXIS, field: 'value' },
+            ...statusEncoding(statuses, GROUP_COLOURS[0] ?? ''),
+          },
+        },
+        {
+          transform: [{ filter: 'datum.kind === "group" && !isValid(datum.value)' }],
+          mark: { type: 'text', align: 'left', dx: 4, fontStyle: 'italic', color: STATUS_COLOURS.muted },
+          encoding: { y, x: { ...RATE_AXIS, datum: 0 }, text: { value: 'undefined' } },
+        },
+      ],
+    },
   };
 }
 
 function chartCaption(chart: RateChart): string {
-  const names = chart.metrics.map((id) => METRIC_LABELS[id].long).join(' and ');
-  return `${names} by group of “${chart.attribute}”, on a fixed 0–1 scale; the dashed line is the overall rate.`;
+  const names = chart.metrics.map((id) => METRIC_LABELS[id].short).join(', ');
+  return (
+    `${names} by group of “${chart.attribute.label}”, one panel per metric on a fixed 0–1 scale; bars are intervals, ` +
+    `the dashed line is the overall rate; hollow points are small groups. ${flagLegend(chart.minGroupSize)}`
+  );
 }
 
-function dataTable(chart: RateChart, caption: string): string {
+function dataTables(chart: RateChart, caption: string): string[] {
   const notes = new Footnotes(`${chart.id}-note`);
-  const header = chart.metrics
-    .map((id) => `<th scope="col">${escapeHtml(METRIC_LABELS[id].short)}</th>`)
-    .join('');
-  const row = (label: string, metrics: GroupMetrics): string =>
-    `<tr><th scope="row">${label}</th>${chart.metrics.map((id) => `<td class="num">${renderMetricValue(metrics.metrics[id], notes)}</td>`).join('')}</tr>`;
-  const rows = [
-    row('<em>Overall</em>', chart.overall),
-    ...chart.groups.map((g) => row(escapeHtml(g.group), g)),
-  ];
-  return [
-    '<details class="chart-data"><summary>Data table for this chart</summary>',
-    `<table><caption>${escapeHtml(caption)}</caption><thead><tr><th scope="col">Group</th>${header}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody></table>${notes.render()}</details>`,
-  ].join('');
+  const tables = chunk(chart.metrics, 4).map((metrics) => {
+    const rows = [chart.overall, ...chart.groups];
+    const { note, style } = describeIntervals(
+      rows.flatMap((r) => metrics.map((id) => r.metrics[id]?.interval)),
+    );
+    const row = (header: string, metricsRow: GroupMetrics): string =>
+      `<tr>${header}${metrics.map((id) => `<td class="num">${renderMetricValue(metricsRow.metrics[id], notes, style)}</td>`).join('')}</tr>`;
+    const body = [
+      row('<th scope="row"><em>Overall</em></th>', chart.overall),
+      ...chart.groups.map((g) => row(groupHeaderCell(g, chart.attribute, chart.minGroupSize), g)),
+    ];
+    return dataTable(`${caption}${note}`, ['Group', ...metrics.map((id) => METRIC_LABELS[id].short)], body);
+  });
+  return [...tables, notes.render()];
 }
 
-/** A chart as a `<figure>`: the inline SVG, a caption, and the same data as an accessible table. */
+/** The small multiples of an attribute as a `<figure>` with its caption and data tables. */
 export async function renderRateChartFigure(chart: RateChart): Promise<string> {
-  const captionId = `${chart.id}-caption`;
   const caption = chartCaption(chart);
-  const svg = await renderVegaLiteSvg(buildRateChartSpec(chart), captionId);
-  return [
-    '<figure class="chart">',
-    `<div class="chart-image">${svg}</div>`,
-    `<figcaption id="${captionId}">${escapeHtml(caption)}</figcaption>`,
-    dataTable(chart, caption),
-    '</figure>',
-  ].join('');
+  return renderChartFigure({
+    id: chart.id,
+    spec: buildRateChartSpec(chart),
+    caption,
+    tables: dataTables(chart, caption),
+  });
 }

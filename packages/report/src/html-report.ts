@@ -16,10 +16,23 @@ export const REPORT_CONTENT_SECURITY_POLICY =
 /** The id of the script element that carries the whole result as JSON. */
 export const EMBEDDED_RESULT_ID = 'rai-audit-result';
 
+/** A section this renderer does not lay out yet: its title, and where its data is. */
+function renderPendingSection(section: Section, id: string): string {
+  return [
+    `<section class="report-section" aria-labelledby="${id}-heading">`,
+    `<h2 id="${id}-heading">${escapeHtml(section.title)}</h2>`,
+    '<p class="muted">The details of this section are in the JSON result embedded in this file.</p>',
+    '</section>',
+  ].join('\n');
+}
+
 async function renderSection(section: Section, index: number): Promise<string> {
+  const id = `section${index}`;
   switch (section.kind) {
     case 'bias':
-      return renderBiasSection(section, `section${index}`);
+      return renderBiasSection(section, id);
+    case 'content-credentials':
+      return renderPendingSection(section, id);
   }
 }
 

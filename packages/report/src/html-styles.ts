@@ -73,6 +73,24 @@ abbr[title] { text-decoration: underline dotted; cursor: help; }
 figure.chart { margin: 16px 0; }
 .chart-image { overflow-x: auto; }
 .chart-image svg { max-width: 100%; height: auto; }
+.chart-image svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.figure-row { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
+.figure-row > figure.chart { flex: 1 1 380px; min-width: 0; }
+section.subsection { border: 0; border-top: 1px solid var(--border); border-radius: 0; padding: 8px 0 0; margin: 24px 0 0; }
+h4 { font-size: 0.95rem; margin: 18px 0 6px; }
+.flag { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 6px; border-radius: 4px; border: 1px solid currentColor; white-space: nowrap; }
+.flag.reference { color: var(--fg); } .flag.small { color: var(--warn); background: var(--warn-bg); }
+tr.rowgroup th { background: var(--na-bg); }
+.facts .wide { flex-basis: 100%; }
+ul.plain { margin: 0; padding: 0; list-style: none; }
+.nowrap { white-space: nowrap; }
+.table-note { margin: 8px 0 0; color: var(--muted); font-size: 0.9rem; }
+.note { border-left: 4px solid var(--warn); background: var(--warn-bg); padding: 6px 10px; margin: 8px 0; }
+td.points { font-size: 0.8rem; font-variant-numeric: tabular-nums; }
+td.proxy-value { white-space: nowrap; }
+.bar-value { display: inline-block; min-width: 3.2em; }
+.bar-track { display: inline-block; width: 120px; height: 10px; background: var(--na-bg); vertical-align: middle; margin-left: 6px; }
+.bar-track .bar { display: block; height: 100%; background: #0072b2; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
 .chart-data > summary { cursor: pointer; font-size: 0.85rem; color: var(--muted); }
 .run-details p { margin: 6px 0; }
@@ -80,7 +98,8 @@ figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
   body { background: none; font-size: 11pt; }
   main { max-width: none; padding: 0; }
   section, details.check-group, footer.run-details, article.check { background: none; break-inside: avoid-page; }
-  tbody tr:nth-child(even), .badge, .verdict-icon { background: none !important; }
+  tbody tr:nth-child(even), .badge, .verdict-icon, .flag { background: none !important; }
+  .bar-track, .bar-track .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .verdict-icon { color: var(--fg); border: 2px solid currentColor; }
   details::details-content { content-visibility: visible; display: contents; }
   details > summary { list-style: none; }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdownReport } from './markdown-report.js';
-import { demoResult, hostileResult } from './test-fixtures.js';
+import { demoResult, fullResult, hostileResult } from './test-fixtures.js';
 
 /** Table cells split on pipes that are not backslash-escaped. */
 function cells(row: string): string[] {
@@ -46,5 +46,27 @@ describe('renderMarkdownReport', () => {
 
   it('renders the same bytes twice', () => {
     expect(renderMarkdownReport(demoResult())).toBe(markdown);
+  });
+
+  it('tables the fairness summaries of each attribute compactly: a row per basis, a column per summary', () => {
+    const full = renderMarkdownReport(fullResult());
+    const start = full.indexOf('### Fairness summaries: Bias: predictions by group');
+    expect(start).toBeGreaterThan(full.indexOf('### Checks per area'));
+    const lines = full.slice(start).split('\n');
+    expect(lines[2]).toBe(
+      '| Attribute | Basis | DP diff. | DP ratio | EO diff. | EO ratio | EOpp diff. | EOpp ratio |',
+    );
+    expect(lines).toContain(
+      '| race × sex | Between groups | 0.400 | 0.000 | 0.444 | 0.000 | 0.444 | 0.556 |',
+    );
+    expect(lines).toContain('| race × sex | To overall | 0.277 | 0.000 | 0.337 | 0.000 | 0.337 | 0.663 |');
+    expect(full).toContain('| race | Between groups | 0.308 | 0.000 | – | – | – | – |');
+  });
+
+  it('escapes attribute names in the summaries table', () => {
+    const hostile = renderMarkdownReport(hostileResult());
+    const row = hostile.split('\n').find((line) => line.includes('Between groups'));
+    expect(row).toContain('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(cells(row ?? '')).toHaveLength(8);
   });
 });

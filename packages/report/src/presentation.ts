@@ -59,6 +59,13 @@ export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(4)));
 }
 
+/** A share as a percentage with one decimal; a share too small to show reads `<0.1%`, never a misleading `0.0%`. */
+export function formatPercent(share: number): string {
+  if (!Number.isFinite(share)) return 'undefined';
+  if (share > 0 && share < 0.0005) return '<0.1%';
+  return `${(share * 100).toFixed(1)}%`;
+}
+
 /** A rate with three decimals, the precision the report tables use. */
 export function formatRate(value: number): string {
   return Number.isFinite(value) ? value.toFixed(3) : 'undefined';

@@ -14,6 +14,8 @@ import type {
   MetricValue,
 } from '@rai-audit/core';
 import { check, demoChecks } from './test-fixture-checks.js';
+import { buildDatasetSection } from './test-fixture-dataset.js';
+import { RACES, buildFullSection, raceSexSpecs, splitCounts } from './test-fixture-full.js';
 
 export const SCRIPT_INJECTION = '</script><script>alert(1)</script>';
 export const IMG_INJECTION = '<img src=x onerror=alert(1)>';
@@ -139,8 +141,8 @@ export const DEMO_ATTRIBUTES: readonly AttributeSpec[] = [
   },
 ];
 
-/** A complete, schema-valid result around a bias section and the given checks. */
-export function buildResult(section: BiasSection, checks: readonly Check[]): AuditResult {
+/** A complete, schema-valid result around one or more bias sections and the given checks. */
+export function buildResult(section: BiasSection | BiasSection[], checks: readonly Check[]): AuditResult {
   return AuditResultSchema.parse({
     schemaVersion: '1.0.0',
     tool: { name: 'rai-audit', version: '0.1.0' },
@@ -151,7 +153,7 @@ export function buildResult(section: BiasSection, checks: readonly Check[]): Aud
       { role: 'policy', path: 'fixtures/demo/policy.yaml', sha256: 'b'.repeat(64), size: 512 },
     ],
     policy: { path: 'fixtures/demo/policy.yaml', sha256: 'b'.repeat(64), failOn: 'error' },
-    sections: [section],
+    sections: Array.isArray(section) ? section : [section],
     checks,
     summary: summarizeChecks(checks),
     warnings: [
@@ -193,4 +195,54 @@ export function hostileResult(): AuditResult {
     remediation: '<b>bold</b>',
   });
   return buildResult(section, [hostile]);
+}
+
+/** The full-featured result: a predictions section (intersection, weights, scores, bootstrap) and a dataset section. */
+export function fullResult(): AuditResult {
+  const specs = raceSexSpecs({ races: RACES, sexes: ['female', 'male'] });
+  const section = buildFullSection({
+    ...specs,
+    weight: true,
+    missingRows: { race: 9 },
+    scores: { rule: { kind: 'top-percent', percent: 30, threshold: 0.62 } },
+  });
+  return buildResult([section, buildDatasetSection(specs.attributes)], demoChecks(section));
+}
+
+/** Scores outside [0, 1]: calibration skipped with its reason, thresholds per group. */
+export function skippedCalibrationResult(): AuditResult {
+  const specs = raceSexSpecs({ races: RACES, sexes: ['female', 'male'] });
+  const rule = { kind: 'per-group' as const, thresholds: { 'race=White': 0.7, 'race=Black': 0.55 } };
+  const section = buildFullSection({ attributes: specs.attributes, scores: { rule, skipCalibration: true } });
+  return buildResult(section, []);
+}
+
+/** The full result with hostile strings in intersection values, group names and a proxy feature. */
+export function hostileFullResult(): AuditResult {
+  const races = [
+    'White',
+    SCRIPT_INJECTION,
+    'Asian',
+    'A & B "quoted" \u2028 line\u0001',
+    'Other',
+    '(missing)',
+  ];
+  const specs = raceSexSpecs({ races, sexes: [IMG_INJECTION, 'male'] });
+  const section = buildFullSection({ ...specs, scores: { rule: { kind: 'threshold', threshold: 0.5 } } });
+  return buildResult([section, buildDatasetSection(specs.attributes, IMG_INJECTION)], []);
+}
+
+/** The size the report must render quickly: 5 attributes with 6 groups each, scores and bootstrap intervals. */
+export function benchmarkResult(): AuditResult {
+  const total = { tp: 1200, fp: 500, tn: 4000, fn: 700 };
+  const fractions = [0.3, 0.25, 0.2, 0.15, 0.07, 0.03];
+  const attributes = [1, 2, 3, 4, 5].map((a) => {
+    const rotated = fractions.map((_, i) => fractions[(i + a) % fractions.length] ?? 0);
+    return {
+      name: `attribute_${a}`,
+      groups: splitCounts(total, rotated).map((counts, g) => ({ name: `group ${a}.${g + 1}`, counts })),
+    };
+  });
+  const section = buildFullSection({ attributes, scores: { rule: { kind: 'threshold', threshold: 0.5 } } });
+  return buildResult(section, []);
 }
