@@ -30,3 +30,4 @@ export {
 export { hypergeometricUpperTail, scoreBitAgreement, type BitAgreement } from './watermark/significance.js';
 export * from './c2pa/index.js';
 export * from './declaration/index.js';
+export * from './verify/index.js';

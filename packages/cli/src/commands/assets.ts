@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { isRaiAuditError, UsageError } from '@rai-audit/core';
+import type { CliIo } from '../io.js';
+import { runAudit, type CommonOptions } from '../run-audit.js';
+
+export interface AssetsVerifyOptions extends CommonOptions {
+  trust: string[];
+  at?: string;
+  allowNetwork?: boolean;
+  watermarkPayload: string[];
+  workers: string;
+  timeoutMs: string;
+  maxPixels: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+// The package's DEFAULT_MAX_PIXELS, repeated so that --help does not load the image codecs.
+const DEFAULT_MAX_PIXELS = 64_000_000;
+const PROGRESS_INTERVAL_MS = 2_000;
+
+const VERIFY_EXAMPLES = `
+Examples:
+  # Verify a folder against a policy; reports go to reports/assets/
+  $ rai-audit assets verify generated/ --policy rai-policy.yaml
+
+  # Trust your own signing CA and validate as of a fixed time, so the verdict does not change as certificates expire
+  $ rai-audit assets verify out/ --policy rai-policy.yaml --trust our-root-ca.pem --at 2026-01-01T00:00:00Z
+
+  # Only some files (quote globs), also scoring your own dwtDct payloads
+  $ rai-audit assets verify "generated/**/*.png" --watermark-payload 2d6f640f,0xb3ec907bb19e
+
+  # A CI gate: every report format, exit 1 when an error-level requirement fails
+  $ rai-audit assets verify generated/ --policy rai-policy.yaml --format html,json,junit,sarif,md --out artifacts
+
+A policy maps globs (relative to the verified folder) to requirements:
+  assets:
+    "generated/**": { c2pa: valid, ai-declaration: required }
+    "photos/**": { c2pa: trusted, signer: ["Example News"] }
+    "**/*.png": { watermark: any-known }
+
+Exit codes: 0 pass (warnings allowed), 1 an error-level check failed, 2 usage or policy error, 3 input or runtime error.`;
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** The options every audit command takes, as program.ts declares them for `bias`. */
+function addCommonOptions(command: Command): Command {
+  return command
+    .option('-o, --out <dir>', 'folder the reports are written to (a subfolder per command)', 'reports')
+    .option('-f, --format <list>', 'report formats, comma-separated: html,json,junit,sarif,md', 'html,json')
+    .option('--policy <file>', 'policy file (YAML or JSON): check levels and thresholds')
+    .addOption(
+      new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too').choices([
+        'error',
+        'warn',
+      ]),
+    )
+    .option('-q, --quiet', 'print nothing but failures and errors')
+    .option('--no-color', 'no colour in terminal output')
+    .option('--debug', 'show stack traces of errors');
+}
+
+/** Adds `rai-audit assets verify`; the command's code is imported only when it runs. */
+export function registerAssetsCommand(
+  program: Command,
+  io: CliIo,
+  done: (result: { exitCode: number }) => void,
+): void {
+  const assets = program
+    .command('assets')
+    .summary('verify C2PA content credentials, AI labels and watermarks of generated assets')
+    .description('Content credentials of generated images, audio, video and documents.');
+  addCommonOptions(
+    assets
+      .command('verify')
+      .summary('verify assets against a policy: C2PA manifest, signer, AI declaration, invisible watermark')
+      .description(
+        'Verify each asset (detected by content): its C2PA manifest (validated by c2pa-rs), the signer, the IPTC ' +
+          'AI-generation declaration in C2PA actions and XMP, and the dwtDct invisible watermark of images; then ' +
+          'apply the policy’s `assets:` rules, one check per asset and requirement.',
+      )
+      .argument('<paths...>', 'a folder, files, or quoted globs such as "generated/**/*.png"')
+      .option(
+        '--trust <file.pem>',
+        'trust anchors: PEM file of CA certificates (repeatable)',
+        collect,
+        [] as string[],
+      )
+      .option('--at <time>', 'validate signatures as of this ISO 8601 time (e.g. 2026-01-01T00:00:00Z)')
+      .option('--allow-network', 'fetch remote C2PA manifests (never fetched otherwise)')
+      .option(
+        '--watermark-payload <hex>',
+        'extra dwtDct payloads, hex, comma-separated (repeatable)',
+        collect,
+        [] as string[],
+      )
+      .option('--workers <n>', 'worker threads', String(availableParallelism()))
+      .option('--timeout-ms <n>', 'time limit per asset, in milliseconds', String(DEFAULT_TIMEOUT_MS))
+      .option('--max-pixels <n>', 'refuse larger images (decompression bombs)', String(DEFAULT_MAX_PIXELS)),
+  )
+    .addHelpText('after', VERIFY_EXAMPLES)
+    .exitOverride()
+    .action(async (paths: string[], options: AssetsVerifyOptions) => {
+      done({ exitCode: await runAssetsVerifyCommand(io, paths, options) });
+    });
+}
+
+/** A positive integer option, or a usage error naming it. */
+export function parseCount(text: string, option: string, min = 1): number {
+  const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`${option} must be a whole number of at least ${min}, got "${text}"`, {
+      hint: `for example ${option} ${Math.max(min, 4)}`,
+    });
+  }
+  return value;
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+
+/** `--at`: an ISO 8601 date (midnight UTC) or date and time with a zone; anything else is a usage error. */
+export function parseValidationTime(text: string): Date {
+  const trimmed = text.trim();
+  const date = ISO_TIME.test(trimmed)
+    ? new Date(trimmed.length === 10 ? `${trimmed}T00:00:00Z` : trimmed)
+    : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--at "${text}" is not an ISO 8601 time`, {
+      hint: 'write a date (2026-01-01) or a date and time with its zone (2026-01-01T12:00:00Z)',
+    });
+  }
+  return date;
+}
+
+/** Splits repeated, comma-separated `--watermark-payload` values. */
+export function parsePayloadList(values: readonly string[]): string[] {
+  return [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+async function readTrustAnchors(
+  files: readonly string[],
+  cwd: string,
+  parse: (pem: string, file: string) => string,
+): Promise<string | undefined> {
+  if (files.length === 0) return undefined;
+  const blocks: string[] = [];
+  for (const file of files) {
+    const text = await readFile(resolve(cwd, file), 'utf8').catch((cause: unknown) => {
+      throw new UsageError('cannot read the trust anchors file', {
+        file,
+        hint: 'check the path given to --trust',
+        cause,
+      });
+    });
+    try {
+      blocks.push(parse(text, file));
+    } catch (error) {
+      // A trust file is configuration: a bad one is a usage error (exit 2), not a bad asset.
+      if (!isRaiAuditError(error)) throw error;
+      throw new UsageError(error.message, { file, location: error.location, hint: error.hint, cause: error });
+    }
+  }
+  return blocks.join('');
+}
+
+/** Progress on stderr for long runs: the number of assets, then a line every few seconds. */
+function progressReporter(
+  progress: (message: string) => void,
+  workers: number,
+): (done: number, total: number) => void {
+  let last = Date.now();
+  let reported = false;
+  return (done, total) => {
+    const now = Date.now();
+    if (done === 0) {
+      if (total > 1)
+        progress(`rai-audit assets: verifying ${total} assets with ${Math.min(workers, total)} workers…`);
+    } else if (done < total && now - last >= PROGRESS_INTERVAL_MS) {
+      progress(`verified ${done}/${total} assets…`);
+      last = now;
+      reported = true;
+    } else if (done === total && reported) progress(`verified ${total}/${total} assets`);
+  };
+}
+
+/** `rai-audit assets verify <paths…>`: the content-credentials gate. */
+export async function runAssetsVerifyCommand(
+  io: CliIo,
+  paths: string[],
+  options: AssetsVerifyOptions,
+): Promise<number> {
+  const workers = parseCount(options.workers, '--workers');
+  const timeoutMs = parseCount(options.timeoutMs, '--timeout-ms');
+  const maxPixels = parseCount(options.maxPixels, '--max-pixels');
+  const at = options.at === undefined ? undefined : parseValidationTime(options.at);
+  const watermarkPayloads = parsePayloadList(options.watermarkPayload);
+  const credentials = await import('@rai-audit/content-credentials');
+  const trustAnchorsPem = await readTrustAnchors(options.trust, io.cwd, credentials.parseTrustAnchorsPem);
+  return runAudit(io, options, {
+    command: 'assets',
+    policySources: { definitions: credentials.contentCredentialsCheckDefinitions, presets: {} },
+    // Assets are hashed inside the section (one sha256 per asset); inputs list the files that configure the run.
+    inputs: options.trust.map((path) => ({ path, role: 'trust-anchors' })),
+    run: async (policy, progress) => {
+      const outcome = await credentials.verifyAssets({
+        inputs: paths,
+        cwd: io.cwd,
+        policy,
+        trustAnchorsPem,
+        trustAnchorsLabel: options.trust.join(', ') || undefined,
+        at,
+        allowNetwork: options.allowNetwork ?? false,
+        watermarkPayloads,
+        workers,
+        timeoutMs,
+        maxPixels,
+        onProgress: progressReporter(progress, workers),
+      });
+      return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
+    },
+  });
+}
