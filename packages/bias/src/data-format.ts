@@ -1,5 +1,5 @@
 import { InputError } from '@rai-audit/core';
-import { quoteLiteral } from './aggregation-sql.js';
+import { quoteLiteral } from './sql-text.js';
 
 export type DataFormatKind = 'csv' | 'tsv' | 'text' | 'parquet' | 'json' | 'ndjson';
 
@@ -38,22 +38,59 @@ export function detectFormat(file: string): DataFormat {
   return format;
 }
 
-/** The DuckDB table function call that reads the file, e.g. `read_csv('x.csv', header = true, delim = ',')`. */
-export function readerSql(path: string, format: DataFormat): string {
-  const file = quoteLiteral(path);
+/** Options of a reader: explicit column types (skip sniffing on later reads), and per-column overrides. */
+export interface ReaderOptions {
+  /** Every column with its DuckDB type, in file order: CSV is then parsed without sniffing. */
+  columns?: ReadonlyArray<{ name: string; type: string }>;
+  /** Types for some columns, the others sniffed (e.g. group values kept as text). */
+  types?: Readonly<Record<string, string>>;
+}
+
+function fileListSql(paths: string | readonly string[]): string {
+  if (typeof paths === 'string') return quoteLiteral(paths);
+  return paths.length === 1 ? quoteLiteral(paths[0] ?? '') : `[${paths.map(quoteLiteral).join(', ')}]`;
+}
+
+function structSql(entries: ReadonlyArray<readonly [string, string]>): string {
+  return `{${entries.map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`).join(', ')}}`;
+}
+
+function csvReaderSql(files: string, format: DataFormat, many: boolean, options: ReaderOptions): string {
+  const parts = [files, 'header = true'];
+  if (format.delimiter !== undefined) parts.push(`delim = ${quoteLiteral(format.delimiter)}`);
+  // Several files may list their columns in different orders; match them by name.
+  if (many) parts.push('union_by_name = true');
+  if (options.columns) {
+    parts.push('auto_detect = false', `quote = '"'`, `escape = '"'`);
+    parts.push(`columns = ${structSql(options.columns.map((c) => [c.name, c.type] as const))}`);
+  } else if (options.types && Object.keys(options.types).length > 0) {
+    parts.push(`types = ${structSql(Object.entries(options.types))}`);
+  }
+  return `read_csv(${parts.join(', ')})`;
+}
+
+/**
+ * The DuckDB table function call that reads one file or a list of files of one format, e.g.
+ * `read_csv('x.csv', header = true, delim = ',')` or `read_parquet(['a.parquet', 'b.parquet'])`.
+ */
+export function readerSql(
+  paths: string | readonly string[],
+  format: DataFormat,
+  options: ReaderOptions = {},
+): string {
+  const files = fileListSql(paths);
+  const many = typeof paths !== 'string' && paths.length > 1;
   switch (format.kind) {
     case 'csv':
     case 'tsv':
-    case 'text': {
-      const delimiter = format.delimiter === undefined ? '' : `, delim = ${quoteLiteral(format.delimiter)}`;
-      return `read_csv(${file}, header = true${delimiter})`;
-    }
+    case 'text':
+      return csvReaderSql(files, format, many, options);
     case 'parquet':
-      return `read_parquet(${file})`;
+      return many ? `read_parquet(${files}, union_by_name = true)` : `read_parquet(${files})`;
     case 'json':
-      return `read_json(${file})`;
+      return `read_json(${files})`;
     case 'ndjson':
-      return `read_json(${file}, format = 'newline_delimited')`;
+      return `read_json(${files}, format = 'newline_delimited')`;
   }
 }
 

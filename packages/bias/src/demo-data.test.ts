@@ -103,15 +103,24 @@ describe('demo audit', () => {
   });
 
   it('fails the four-fifths rule for sex, passes it for age_group, and flags the small "(missing)" group', () => {
-    const verdicts = outcome.checks.map((c) => `${c.id} ${c.subject.attribute} ${c.status}`);
-    expect(verdicts).toEqual([
-      'bias.demographic-parity-ratio sex fail',
-      'bias.demographic-parity-ratio age_group pass',
-      'bias.demographic-parity-difference sex warn',
-      'bias.demographic-parity-difference age_group pass',
-      'bias.min-group-size sex warn',
-      'bias.min-group-size age_group pass',
-    ]);
+    const verdicts = (id: string) =>
+      outcome.checks.filter((c) => c.id === id).map((c) => `${c.subject.attribute} ${c.status}`);
+    expect(verdicts('bias.demographic-parity-ratio')).toEqual(['sex fail', 'age_group pass']);
+    expect(verdicts('bias.demographic-parity-difference')).toEqual(['sex warn', 'age_group pass']);
+    expect(verdicts('bias.min-group-size')).toEqual(['sex warn', 'age_group pass']);
+    // The recommended preset adds equalized odds and per-group parity of selection rate, FPR and FNR.
+    expect(verdicts('bias.equalized-odds-difference')).toEqual(['sex fail', 'age_group pass']);
+    for (const metric of ['selection-rate', 'fpr', 'fnr']) {
+      const checks = outcome.checks.filter((c) => c.id === `bias.disparity.${metric}`);
+      expect(checks.filter((c) => c.subject.attribute === 'age_group').map((c) => c.status)).toEqual([
+        'pass',
+        'pass',
+        'pass',
+      ]);
+      expect(checks.some((c) => c.subject.attribute === 'sex' && c.status === 'fail')).toBe(true);
+      const missing = checks.find((c) => c.subject.group === '(missing)');
+      expect(missing?.status, `(missing) has 25 rows, below the minimum of 30`).toBe('not-applicable');
+    }
     expect(summarizeChecks(outcome.checks).verdict).toBe('fail');
     expect(outcome.section.missing).toEqual([
       { attribute: 'sex', rows: 25 },

@@ -1,18 +1,16 @@
-import { open, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { open } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { InputError } from '@rai-audit/core';
-import { quoteIdentifier } from './aggregation-sql.js';
+import { quoteIdentifier } from './sql-text.js';
 import {
-  detectFormat,
   guessDelimiter,
   readerSql,
   splitDelimitedLine,
   strictCsvReaderSql,
   type DataFormat,
+  type ReaderOptions,
 } from './data-format.js';
 import { isCsvSniffFailure, translateDuckDbError } from './duckdb-errors.js';
-import type { DistinctValue, OutcomeColumnProfile } from './outcome-encoding.js';
+import { resolveInputFiles, type InputFiles } from './input-files.js';
 
 /** A column of the data file with its DuckDB type. */
 export interface ColumnInfo {
@@ -22,25 +20,6 @@ export interface ColumnInfo {
 
 /** The name of the view the data file is registered as; the aggregation query reads from it. */
 export const SOURCE_VIEW = 'source';
-
-// Enough to show a user what a non-binary column holds without scanning every distinct value.
-const PROFILE_VALUE_LIMIT = 5;
-
-async function assertReadableFile(file: string): Promise<void> {
-  const info = await stat(file).catch(() => undefined);
-  if (!info) {
-    throw new InputError('file not found', {
-      file,
-      hint: `Check the path (looked for ${resolve(file)})`,
-    });
-  }
-  if (!info.isFile()) throw new InputError('not a file', { file, hint: 'Give the path of one data file' });
-  if (info.size === 0)
-    throw new InputError('the file is empty (0 bytes)', {
-      file,
-      hint: 'Check that it was written completely',
-    });
-}
 
 function isDelimitedText(format: DataFormat): boolean {
   return format.kind === 'csv' || format.kind === 'tsv' || format.kind === 'text';
@@ -57,26 +36,39 @@ async function readFirstLine(file: string): Promise<string> {
   }
 }
 
-/** The only module that touches DuckDB and the data file: registers the file as a view and answers queries on it. */
+/** The only module that touches DuckDB and the data files: registers them as a view and answers queries on it. */
 export class DuckDbSource {
   private constructor(
+    /** The input as messages name it: the path, pattern or folder the user gave. */
     readonly file: string,
+    /** Every data file read. */
+    readonly files: readonly string[],
     readonly format: DataFormat,
-    readonly columns: readonly ColumnInfo[],
+    private columnList: readonly ColumnInfo[],
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
 
-  /** Opens the data file (CSV, TSV, TXT, Parquet, JSON, NDJSON) as the view `source`; InputError when unreadable. */
-  static async open(file: string): Promise<DuckDbSource> {
-    const format = detectFormat(file);
-    await assertReadableFile(file);
+  /** The columns of the view `source`, with their DuckDB types. */
+  get columns(): readonly ColumnInfo[] {
+    return this.columnList;
+  }
+
+  /**
+   * Opens data files (CSV, TSV, TXT, Parquet, JSON, NDJSON; a path, a glob, a folder of Parquet parts, or a list of
+   * these) as the view `source`; InputError when unreadable.
+   */
+  static async open(input: string | readonly string[] | InputFiles): Promise<DuckDbSource> {
+    const inputs =
+      typeof input === 'string' || Array.isArray(input)
+        ? await resolveInputFiles(typeof input === 'string' ? [input] : (input as readonly string[]))
+        : (input as InputFiles);
     const instance = await DuckDBInstance.create(':memory:');
     let connection: DuckDBConnection | undefined;
     try {
       connection = await instance.connect();
-      const columns = await DuckDbSource.registerView(connection, file, format);
-      return new DuckDbSource(file, format, columns, instance, connection);
+      const columns = await DuckDbSource.registerView(connection, inputs, {});
+      return new DuckDbSource(inputs.display, inputs.files, inputs.format, columns, instance, connection);
     } catch (error) {
       connection?.closeSync();
       instance.closeSync();
@@ -84,15 +76,17 @@ export class DuckDbSource {
     }
   }
 
-  /** Registers the file as the view and lists its columns; DuckDB reads (and may reject) the file here. */
+  /** Registers the files as the view and lists its columns; DuckDB reads (and may reject) the files here. */
   private static async registerView(
     connection: DuckDBConnection,
-    file: string,
-    format: DataFormat,
+    inputs: InputFiles,
+    options: ReaderOptions,
   ): Promise<ColumnInfo[]> {
     try {
       const view = quoteIdentifier(SOURCE_VIEW);
-      await connection.run(`CREATE VIEW ${view} AS SELECT * FROM ${readerSql(file, format)}`);
+      await connection.run(
+        `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${readerSql(inputs.files, inputs.format, options)}`,
+      );
       const described = await connection.runAndReadAll(`DESCRIBE ${view}`);
       return described.getRowObjectsJS().map((row) => ({
         name: String(row.column_name),
@@ -100,10 +94,10 @@ export class DuckDbSource {
       }));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (isDelimitedText(format) && isCsvSniffFailure(message)) {
-        await DuckDbSource.diagnoseCsv(connection, file, format);
+      if (isDelimitedText(inputs.format) && isCsvSniffFailure(message)) {
+        for (const file of inputs.files) await DuckDbSource.diagnoseCsv(connection, file, inputs.format);
       }
-      throw translateDuckDbError(error, file, format);
+      throw translateDuckDbError(error, inputs.display, inputs.format);
     }
   }
 
@@ -125,42 +119,38 @@ export class DuckDbSource {
     }
   }
 
+  /**
+   * Re-registers delimited text with the given column types (e.g. group values kept as text, or every column typed
+   * as sniffed so later scans skip sniffing); other formats carry their types and are left as they are.
+   */
+  async retype(options: ReaderOptions): Promise<void> {
+    if (!isDelimitedText(this.format)) return;
+    const inputs = { display: this.file, files: [...this.files], format: this.format };
+    this.columnList = await DuckDbSource.registerView(this.connection, inputs, options);
+  }
+
   /** Runs a query on the view; DuckDB errors (a bad value deep in the file) become InputErrors naming the file. */
   async query(sql: string): Promise<Record<string, unknown>[]> {
+    return (await this.queryWithTypes(sql)).rows;
+  }
+
+  /** Runs a query and returns its rows with the result's column names and DuckDB types. */
+  async queryWithTypes(sql: string): Promise<{ columns: ColumnInfo[]; rows: Record<string, unknown>[] }> {
     try {
       const reader = await this.connection.runAndReadAll(sql);
-      return reader.getRowObjectsJS();
+      const names = reader.columnNames();
+      const types = reader.columnTypes();
+      return {
+        // An alias names the logical type DuckDB stores as another (JSON is a VARCHAR underneath).
+        columns: names.map((name, i) => ({ name, type: types[i]?.alias ?? String(types[i]) })),
+        rows: reader.getRowObjectsJS(),
+      };
     } catch (error) {
       throw translateDuckDbError(error, this.file, this.format);
     }
   }
 
-  /** The empty values and the first few distinct values of a label or prediction column. */
-  async profileOutcome(
-    role: OutcomeColumnProfile['role'],
-    column: ColumnInfo,
-  ): Promise<OutcomeColumnProfile> {
-    const ref = quoteIdentifier(column.name);
-    const rows = await this.query(
-      `SELECT LOWER(TRIM(CAST(${ref} AS VARCHAR))) AS key, MIN(CAST(${ref} AS VARCHAR)) AS example, COUNT(*) AS n ` +
-        `FROM ${quoteIdentifier(SOURCE_VIEW)} GROUP BY 1 ORDER BY 1 NULLS FIRST LIMIT ${PROFILE_VALUE_LIMIT + 2}`,
-    );
-    const counted = rows.map((row) => ({ key: row.key, example: row.example, count: Number(row.n) }));
-    const nulls = counted.find((row) => row.key === null)?.count ?? 0;
-    const values: DistinctValue[] = counted
-      .filter((row) => row.key !== null)
-      .map((row) => ({ key: String(row.key), example: String(row.example), count: row.count }));
-    return {
-      role,
-      column: column.name,
-      type: column.type,
-      values: values.slice(0, PROFILE_VALUE_LIMIT),
-      more: values.length > PROFILE_VALUE_LIMIT,
-      nulls,
-    };
-  }
-
-  /** True when the file has at least one data row (a header-only CSV has none). */
+  /** True when the files have at least one data row (a header-only CSV has none). */
   async hasRows(): Promise<boolean> {
     const rows = await this.query(`SELECT 1 AS present FROM ${quoteIdentifier(SOURCE_VIEW)} LIMIT 1`);
     return rows.length > 0;

@@ -1,37 +1,29 @@
 import {
+  BiasSectionSchema,
   CheckSchema,
   createCatalog,
   defaultPolicy,
   type BiasSection,
   type ResolvedPolicy,
+  validatePolicy,
 } from '@rai-audit/core';
 import { describe, expect, it } from 'vitest';
-import { buildBiasSection } from './bias-section.js';
 import { biasCheckDefinitions, biasPresets } from './check-definitions.js';
 import { evaluateBiasChecks, formatFigure } from './evaluate-checks.js';
-import type { GroupCountRow } from './aggregation-sql.js';
-
-function row(attribute: string | null, group: string | null, selected: number, n: number): GroupCountRow {
-  return { attribute, group, n, counts: { tp: selected, fp: 0, tn: n - selected, fn: 0 } };
-}
+import { sectionOf, selected } from './test-bias-sections.js';
 
 /** sex: male 62/100, female 41/100, 12 rows without a value; age: two groups at 0.5. */
 function sampleSection(): BiasSection {
-  return buildBiasSection({
-    file: 'data/predictions.csv',
-    attributes: ['sex', 'age'],
-    label: 'label',
-    prediction: 'prediction',
-    positiveLabel: '1',
-    rows: [
-      row(null, null, 109, 212),
-      row('sex', 'male', 62, 100),
-      row('sex', 'female', 41, 100),
-      row('sex', null, 6, 12),
-      row('age', 'old', 53, 106),
-      row('age', 'young', 53, 106),
+  return sectionOf(
+    [
+      selected('sex', 'female', 41, 100),
+      selected('sex', 'male', 62, 100),
+      selected('sex', '(missing)', 6, 12),
+      selected('age', 'old', 53, 106),
+      selected('age', 'young', 53, 106),
     ],
-  });
+    { disparities: false },
+  );
 }
 
 const catalog = createCatalog(biasCheckDefinitions);
@@ -42,6 +34,10 @@ const policyWith = (overrides: ResolvedPolicy['checks']): ResolvedPolicy => {
 
 describe('evaluateBiasChecks', () => {
   const section = sampleSection();
+
+  it('starts from a schema-valid section', () => {
+    expect(BiasSectionSchema.parse(section)).toEqual(section);
+  });
 
   it('emits one schema-valid check per check id and attribute at the default levels', () => {
     const checks = evaluateBiasChecks(section, defaultPolicy(catalog));
@@ -108,14 +104,7 @@ describe('evaluateBiasChecks', () => {
   });
 
   it('reports status error, with the reason, when the value is undefined', () => {
-    const single = buildBiasSection({
-      file: 'x.csv',
-      attributes: ['sex'],
-      label: 'y',
-      prediction: 'p',
-      positiveLabel: '1',
-      rows: [row(null, null, 5, 10), row('sex', 'female', 5, 10)],
-    });
+    const single = sectionOf([selected('sex', 'female', 5, 10)]);
     const [ratio, difference] = evaluateBiasChecks(single, defaultPolicy(catalog));
     expect(ratio).toMatchObject({
       status: 'error',
@@ -126,28 +115,87 @@ describe('evaluateBiasChecks', () => {
   });
 
   it('uses the definition defaults for check ids the policy does not mention', () => {
-    const checks = evaluateBiasChecks(section, { failOn: 'error', checks: {} });
+    const checks = evaluateBiasChecks(section, { failOn: 'error', checks: {}, assets: [] });
     expect(checks.find((c) => c.id === 'bias.demographic-parity-ratio')?.status).toBe('fail');
   });
 });
 
 describe('biasPresets.recommended', () => {
-  it('sets the four-fifths rule as an error and validates against the definitions', () => {
-    expect(biasPresets.recommended?.['bias.demographic-parity-ratio']).toEqual(['error', { min: 0.8 }]);
+  const presetPolicy = (): ResolvedPolicy => {
+    const validation = validatePolicy('extends: recommended\n', { catalog, presets: biasPresets });
+    if ('issues' in validation) throw new Error(JSON.stringify(validation.issues));
+    return validation.value;
+  };
+
+  it('validates through core, with the four-fifths rule, equalized odds and FNR/FPR parity as gates', () => {
+    const policy = presetPolicy();
+    const levels = Object.entries(policy.checks)
+      .filter(([, check]) => check.level !== 'off')
+      .map(([id, check]) => `${id} ${check.level} ${JSON.stringify(check.options)}`);
+    expect(levels).toEqual([
+      'bias.demographic-parity-ratio error {"min":0.8}',
+      'bias.demographic-parity-difference warn {"max":0.1}',
+      'bias.min-group-size warn {"min":30}',
+      'bias.equalized-odds-difference error {"max":0.1}',
+      'bias.disparity.selection-rate error {"tau":0.8}',
+      'bias.disparity.fpr error {"tau":0.8}',
+      'bias.disparity.fnr error {"tau":0.8}',
+    ]);
+  });
+
+  it('judges a section: the summaries per attribute, the disparities per non-reference group', () => {
+    // White (reference, n=100): SR 0.5, FPR 0.2, FNR 0.2; Black (n=50): SR 0.5, FPR 0.25, FNR 1/3.
+    const section = sectionOf([
+      ['race', 'Black', { tp: 20, fp: 5, tn: 15, fn: 10 }],
+      ['race', 'White', { tp: 40, fp: 10, tn: 40, fn: 10 }],
+    ]);
+    const checks = evaluateBiasChecks(section, presetPolicy());
+    expect(checks.map((c) => `${c.id} ${c.subject.group ?? c.subject.attribute} ${c.status}`)).toEqual([
+      'bias.demographic-parity-ratio race pass',
+      'bias.demographic-parity-difference race pass',
+      'bias.min-group-size race pass',
+      'bias.equalized-odds-difference race fail',
+      'bias.disparity.selection-rate Black pass',
+      'bias.disparity.fpr Black pass',
+      'bias.disparity.fnr Black fail',
+    ]);
+    for (const check of checks) expect(CheckSchema.parse(check)).toEqual(check);
+  });
+
+  it('accepts every preset entry and rejects out-of-range and unknown options', () => {
     for (const [id, entry] of Object.entries(biasPresets.recommended ?? {})) {
       const definition = biasCheckDefinitions.find((d) => d.id === id);
       const options = Array.isArray(entry) ? entry[1] : undefined;
       expect(definition?.options.safeParse(options).success).toBe(true);
     }
-  });
-
-  it('rejects out-of-range and unknown options', () => {
     const [ratio, difference, size] = biasCheckDefinitions;
     expect(ratio?.options.safeParse({ min: 1.5 }).success).toBe(false);
     expect(ratio?.options.safeParse({ min: 0.8, tau: 1 }).success).toBe(false);
+    expect(ratio?.options.safeParse({ min: 0.8, basis: 'to-overall' }).success).toBe(true);
+    expect(ratio?.options.safeParse({ min: 0.8, basis: 'overall' }).success).toBe(false);
     expect(difference?.options.safeParse({ max: -0.1 }).success).toBe(false);
     expect(size?.options.safeParse({ min: 2.5 }).success).toBe(false);
     expect(size?.options.safeParse({ min: 10 }).success).toBe(true);
+    const fnr = biasCheckDefinitions.find((d) => d.id === 'bias.disparity.fnr');
+    expect(fnr?.options.safeParse({ tau: 0 }).success).toBe(false);
+    expect(fnr?.options.safeParse({ tau: 1.2 }).success).toBe(false);
+    expect(fnr?.options.safeParse({ tau: 0.9 }).success).toBe(true);
+  });
+
+  it('names a check id per summary and per disparity metric, all new ones off by default', () => {
+    const ids = biasCheckDefinitions.map((d) => `${d.id} ${d.defaultLevel}`);
+    expect(ids.slice(0, 7)).toEqual([
+      'bias.demographic-parity-ratio error',
+      'bias.demographic-parity-difference warn',
+      'bias.min-group-size warn',
+      'bias.equalized-odds-difference off',
+      'bias.equalized-odds-ratio off',
+      'bias.equal-opportunity-difference off',
+      'bias.equal-opportunity-ratio off',
+    ]);
+    expect(ids.slice(7)).toContain('bias.disparity.selection-rate off');
+    expect(ids.slice(7)).toContain('bias.disparity.mean-score off');
+    expect(ids).toHaveLength(7 + 16);
   });
 });
 

@@ -1,107 +1,18 @@
-import type {
-  BiasSection,
-  BiasSummary,
-  BiasSummaryId,
-  Check,
-  CheckDefinition,
-  CheckLevel,
-  CheckStatus,
-  Expected,
-  GroupMetrics,
-  ResolvedPolicy,
-  Subject,
-} from '@rai-audit/core';
+import type { BiasSection, Check, GroupMetrics, ResolvedPolicy } from '@rai-audit/core';
 import {
-  DEMOGRAPHIC_PARITY_DIFFERENCE,
-  DEMOGRAPHIC_PARITY_RATIO,
   MIN_GROUP_SIZE,
+  SUMMARY_CHECKS,
   biasCheckDefinitions,
+  disparityCheckId,
 } from './check-definitions.js';
+import { auditedAttributes } from './check-evidence.js';
+import { numberOption, toCheck, type Evaluator } from './check-finding.js';
+import { DEFAULT_MIN_GROUP_SIZE, disparityEvaluator } from './disparity-checks.js';
+import { DISPARITY_METRIC_IDS, computeDisparities } from './disparities.js';
+import { chooseReferenceGroups } from './reference-groups.js';
+import { summaryEvaluator } from './summary-checks.js';
 
-/** What one check found for one attribute, before the policy level turns it into a status. */
-interface Finding {
-  /** true: within the threshold; false: outside it; undefined: the value could not be computed. */
-  passed: boolean | undefined;
-  expected: Expected;
-  actual: number | null;
-  subject: Subject;
-  message: string;
-  evidence: string;
-  remediation: string;
-}
-
-type Evaluator = (section: BiasSection, attribute: string, options: Record<string, unknown>) => Finding;
-
-/** A rate for messages: at most three decimals, no trailing zeros. */
-export function formatFigure(value: number): string {
-  return String(Number(value.toFixed(3)));
-}
-
-function groupOf(section: BiasSection, attribute: string, group: string): GroupMetrics | undefined {
-  return section.groups.find((g) => g.attribute === attribute && g.group === group);
-}
-
-function summaryOf(section: BiasSection, attribute: string, id: BiasSummaryId): BiasSummary | undefined {
-  return section.summaries.find((s) => s.attribute === attribute && s.summary === id);
-}
-
-/** "selection rate 0.62 for sex=male (n=1204) vs 0.41 for sex=female (n=1190)". */
-function selectionRateEvidence(section: BiasSection, summary: BiasSummary | undefined): string {
-  if (!summary?.highest || !summary.lowest) return summary?.reason ?? 'no selection rates to compare';
-  const describe = (entry: { group: string; value: number }): string => {
-    const n = groupOf(section, summary.attribute, entry.group)?.n;
-    return `${formatFigure(entry.value)} for ${summary.attribute}=${entry.group} (n=${n ?? '?'})`;
-  };
-  return `selection rate ${describe(summary.highest)} vs ${describe(summary.lowest)}`;
-}
-
-function numberOption(options: Record<string, unknown>, key: string, fallback: number): number {
-  const value = options[key];
-  return typeof value === 'number' ? value : fallback;
-}
-
-const evaluateParityRatio: Evaluator = (section, attribute, options) => {
-  const min = numberOption(options, 'min', 0.8);
-  const summary = summaryOf(section, attribute, 'demographic_parity_ratio');
-  const value = summary?.value ?? null;
-  const passed = value === null ? undefined : value >= min;
-  const lowest = summary?.lowest?.group ?? 'the lowest group';
-  return {
-    passed,
-    expected: { operator: '>=', value: min },
-    actual: value,
-    subject: { attribute, metric: 'selection_rate' },
-    message:
-      value === null
-        ? `${attribute}: demographic parity ratio is undefined (${summary?.reason ?? 'not computed'})`
-        : `${attribute}: demographic parity ratio ${formatFigure(value)} is ${passed ? 'at least' : 'below'} ${min}`,
-    evidence: selectionRateEvidence(section, summary),
-    remediation:
-      `Find out why ${attribute}=${lowest} is selected less often: compare label base rates per group, look for ` +
-      `features that stand in for ${attribute}, then retrain, reweigh or recalibrate and audit again.`,
-  };
-};
-
-const evaluateParityDifference: Evaluator = (section, attribute, options) => {
-  const max = numberOption(options, 'max', 0.1);
-  const summary = summaryOf(section, attribute, 'demographic_parity_difference');
-  const value = summary?.value ?? null;
-  const passed = value === null ? undefined : value <= max;
-  return {
-    passed,
-    expected: { operator: '<=', value: max },
-    actual: value,
-    subject: { attribute, metric: 'selection_rate' },
-    message:
-      value === null
-        ? `${attribute}: demographic parity difference is undefined (${summary?.reason ?? 'not computed'})`
-        : `${attribute}: demographic parity difference ${formatFigure(value)} is ${passed ? 'at most' : 'above'} ${max}`,
-    evidence: selectionRateEvidence(section, summary),
-    remediation:
-      `Compare the selection rates of the groups of ${attribute} with their label base rates (prevalence): a gap ` +
-      'the base rates do not explain points at the model or at features that stand in for the attribute.',
-  };
-};
+export { formatFigure } from './check-evidence.js';
 
 const evaluateMinGroupSize: Evaluator = (section, attribute, options) => {
   const min = numberOption(options, 'min', 30);
@@ -114,63 +25,72 @@ const evaluateMinGroupSize: Evaluator = (section, attribute, options) => {
   const passed = smallest === undefined ? undefined : small.length === 0;
   const list = (items: readonly GroupMetrics[]): string =>
     items.map((g) => `${attribute}=${g.group} (n=${g.n})`).join(', ');
-  return {
-    passed,
-    expected: { operator: '>=', value: min },
-    actual: smallest?.n ?? null,
-    subject:
-      smallest && small.length > 0
-        ? { attribute, group: smallest.group, metric: 'n' }
-        : { attribute, metric: 'n' },
-    message:
-      smallest === undefined
-        ? `${attribute}: no groups`
-        : passed
-          ? `${attribute}: every group has at least ${min} rows`
-          : `${attribute}: ${small.length} group${small.length === 1 ? '' : 's'} with fewer than ${min} rows`,
-    evidence:
-      small.length > 0 ? `below ${min}: ${list(small)}` : `smallest: ${smallest ? list([smallest]) : 'none'}`,
-    remediation:
-      `Collect more rows for the small groups of ${attribute}, or merge them into a larger group if that is ` +
-      'meaningful; until then, read their rates through the width of their intervals.',
-  };
+  return [
+    {
+      passed,
+      expected: { operator: '>=', value: min },
+      actual: smallest?.n ?? null,
+      subject:
+        smallest && small.length > 0
+          ? { attribute, group: smallest.group, metric: 'n' }
+          : { attribute, metric: 'n' },
+      message:
+        smallest === undefined
+          ? `${attribute}: no groups`
+          : passed
+            ? `${attribute}: every group has at least ${min} rows`
+            : `${attribute}: ${small.length} group${small.length === 1 ? '' : 's'} with fewer than ${min} rows`,
+      evidence:
+        small.length > 0
+          ? `below ${min}: ${list(small)}`
+          : `smallest: ${smallest ? list([smallest]) : 'none'}`,
+      remediation:
+        `Collect more rows for the small groups of ${attribute}, or merge them into a larger group if that is ` +
+        'meaningful; until then, read their rates through the width of their intervals.',
+    },
+  ];
 };
 
-const EVALUATORS: Record<string, Evaluator> = {
-  [DEMOGRAPHIC_PARITY_RATIO]: evaluateParityRatio,
-  [DEMOGRAPHIC_PARITY_DIFFERENCE]: evaluateParityDifference,
-  [MIN_GROUP_SIZE]: evaluateMinGroupSize,
-};
+const EVALUATORS = new Map<string, Evaluator>([
+  ...SUMMARY_CHECKS.map((check): [string, Evaluator] => [check.id, summaryEvaluator(check)]),
+  [MIN_GROUP_SIZE, evaluateMinGroupSize],
+  ...DISPARITY_METRIC_IDS.map((metric): [string, Evaluator] => [
+    disparityCheckId(metric),
+    disparityEvaluator(metric),
+  ]),
+]);
 
-function statusOf(passed: boolean | undefined, level: CheckLevel): CheckStatus {
-  if (passed === undefined) return 'error';
-  if (passed) return 'pass';
-  return level === 'error' ? 'fail' : 'warn';
-}
-
-function toCheck(definition: CheckDefinition, level: CheckLevel, finding: Finding): Check {
-  const { passed, ...rest } = finding;
-  return {
-    id: definition.id,
-    area: 'bias',
-    title: definition.title,
-    level,
-    status: statusOf(passed, level),
-    ...rest,
+/**
+ * The section with disparities: as it is when the audit chose reference groups; otherwise (a section from an
+ * older run or a test) against the largest group of each attribute, with the section's tau and minimum group size.
+ */
+function withDisparities(section: BiasSection): BiasSection {
+  if (section.references) return section;
+  const references = chooseReferenceGroups(section.groups, auditedAttributes(section), []);
+  const settings = {
+    tau: section.settings?.tau ?? 0.8,
+    minGroupSize: section.settings?.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE,
   };
+  return { ...section, references, groups: computeDisparities(section.groups, references, settings) };
 }
 
-/** One check per bias check id and attribute, at the policy's level; checks at level off are left out. */
+/**
+ * Every bias check at the policy's level, for each attribute and intersection (and, for the disparity checks, each
+ * group but the reference); checks at level off are left out. Not-applicable covers what cannot be judged for want
+ * of data (a small group, a rate the group does not have), error what should have been computable and was not.
+ */
 export function evaluateBiasChecks(section: BiasSection, policy: ResolvedPolicy): Check[] {
+  const judged = withDisparities(section);
   const checks: Check[] = [];
   for (const definition of biasCheckDefinitions) {
     const resolved = policy.checks[definition.id];
     const level = resolved?.level ?? definition.defaultLevel;
-    const evaluate = EVALUATORS[definition.id];
+    const evaluate = EVALUATORS.get(definition.id);
     if (level === 'off' || !evaluate) continue;
     const options = { ...definition.defaultOptions, ...resolved?.options };
-    for (const attribute of section.columns.attributes) {
-      checks.push(toCheck(definition, level, evaluate(section, attribute, options)));
+    for (const attribute of auditedAttributes(judged)) {
+      for (const finding of evaluate(judged, attribute, options))
+        checks.push(toCheck(definition, level, finding));
     }
   }
   return checks;

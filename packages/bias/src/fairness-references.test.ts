@@ -120,7 +120,7 @@ describe.skipIf(!hasShared('fixtures', 'fairness'))(
       for (const group of single) {
         const row = ours(section, String(group.attribute_name), groupName(String(group.attribute_value)));
         expect(row.n).toBe(group.group_size);
-        expect([row.counts.tp, row.counts.fp, row.counts.tn, row.counts.fn]).toEqual([
+        expect([row.counts?.tp, row.counts?.fp, row.counts?.tn, row.counts?.fn]).toEqual([
           group.tp,
           group.fp,
           group.tn,

@@ -1,13 +1,13 @@
 import { GroupMetricsSchema, type BiasMetricId, type ConfusionCounts } from '@rai-audit/core';
 import { describe, expect, it } from 'vitest';
-import { BIAS_METRIC_IDS, computeGroupMetrics, computeRates } from './metrics.js';
+import { BIAS_METRIC_IDS, computeGroupMetrics, computeRates, type ConfusionMetricId } from './metrics.js';
 
 const group: ConfusionCounts = { tp: 30, fp: 10, tn: 50, fn: 10 };
 const overall: ConfusionCounts = { tp: 60, fp: 20, tn: 100, fn: 20 };
 
 describe('computeRates', () => {
   // Hand-computed from TP 30, FP 10, TN 50, FN 10 (n 100) within TP 60, FP 20, TN 100, FN 20 (n 200).
-  const expected: Record<BiasMetricId, [number, number]> = {
+  const expected: Record<ConfusionMetricId, [number, number]> = {
     share: [100, 200],
     prevalence: [40, 100],
     selection_rate: [40, 100],
@@ -126,5 +126,34 @@ describe('computeGroupMetrics', () => {
     expect(GroupMetricsSchema.parse(row)).toEqual(row);
     expect(row.n).toBe(5);
     expect(JSON.stringify(row)).not.toContain('NaN');
+  });
+});
+
+describe('computeDatasetGroupMetrics and weighted rows', () => {
+  it('gives a dataset group its label counts, share and prevalence only', async () => {
+    const { computeDatasetGroupMetrics } = await import('./metrics.js');
+    const row = computeDatasetGroupMetrics(
+      'sex',
+      'f',
+      { positive: 3, negative: 1 },
+      { positive: 5, negative: 5 },
+    );
+    expect(GroupMetricsSchema.parse(row)).toEqual(row);
+    expect(row.counts).toBeUndefined();
+    expect(row.labelCounts).toEqual({ positive: 3, negative: 1 });
+    expect(Object.keys(row.metrics)).toEqual(['share', 'prevalence']);
+    expect(row.metrics.share).toMatchObject({ value: 0.4, numerator: 4, denominator: 10 });
+    expect(row.metrics.prevalence?.value).toBe(0.75);
+    expect(row.metrics.prevalence?.interval?.method).toBe('wilson');
+  });
+
+  it('keeps n as rows and leaves out Wilson intervals when the counts are weight sums', () => {
+    const row = computeGroupMetrics('sex', 'f', { tp: 2.5, fp: 0.5, tn: 1, fn: 1 }, overall, {
+      n: 3,
+      weight: 5,
+    });
+    expect(row.n).toBe(3);
+    expect(row.weight).toBe(5);
+    expect(row.metrics.tpr).toEqual({ value: 2.5 / 3.5, numerator: 2.5, denominator: 3.5 });
   });
 });

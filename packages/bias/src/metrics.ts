@@ -1,8 +1,11 @@
-import type { BiasMetricId, ConfusionCounts, GroupMetrics, MetricValue } from '@rai-audit/core';
+import type { BiasMetricId, ConfusionCounts, GroupMetrics, LabelCounts, MetricValue } from '@rai-audit/core';
 import { wilsonInterval } from './wilson.js';
 
+/** The metrics computed from confusion counts alone (the score metrics come from the score histograms). */
+export type ConfusionMetricId = Exclude<BiasMetricId, 'auc' | 'mean_score' | 'brier' | 'calibration_error'>;
+
 /** Per-group metric ids in the order the report and the JSON list them (docs/metrics.md). */
-export const BIAS_METRIC_IDS: readonly BiasMetricId[] = [
+export const BIAS_METRIC_IDS: readonly ConfusionMetricId[] = [
   'share',
   'prevalence',
   'selection_rate',
@@ -55,7 +58,7 @@ function proportion(numerator: Count, denominator: Count, undefinedReason: strin
 }
 
 // The formulas of DESIGN.md's metric conventions; docs/metrics.md documents each one.
-const RATE_SPECS: Record<BiasMetricId, RateSpec> = {
+const RATE_SPECS: Record<ConfusionMetricId, RateSpec> = {
   share: proportion(total, (_, all) => total(all), 'no rows overall (n = 0)'),
   prevalence: proportion(actualPositives, total, NO_ROWS),
   selection_rate: proportion(predictedPositives, total, NO_ROWS),
@@ -82,11 +85,17 @@ const RATE_SPECS: Record<BiasMetricId, RateSpec> = {
   },
 };
 
-function rate(spec: RateSpec, counts: ConfusionCounts, overall: ConfusionCounts, level: number): MetricValue {
+function rate(
+  spec: RateSpec,
+  counts: ConfusionCounts,
+  overall: ConfusionCounts,
+  level: number | null,
+): MetricValue {
   const numerator = spec.numerator(counts, overall);
   const denominator = spec.denominator(counts, overall);
   if (denominator === 0) return { value: null, numerator, denominator, reason: spec.undefinedReason };
-  const interval = spec.binomial ? wilsonInterval(numerator, denominator, level) : undefined;
+  const interval =
+    spec.binomial && level !== null ? wilsonInterval(numerator, denominator, level) : undefined;
   return interval
     ? { value: numerator / denominator, numerator, denominator, interval }
     : { value: numerator / denominator, numerator, denominator };
@@ -95,15 +104,27 @@ function rate(spec: RateSpec, counts: ConfusionCounts, overall: ConfusionCounts,
 /**
  * Every per-group rate of DESIGN.md from confusion counts, each with numerator, denominator and a Wilson interval;
  * a zero denominator gives `value: null` and the reason. `overall` (default: the counts themselves) feeds share and ppr.
+ * `level` null leaves the Wilson intervals out (weighted counts are not binomial trials).
  */
 export function computeRates(
   counts: ConfusionCounts,
   overall: ConfusionCounts = counts,
-  level = 0.95,
+  level: number | null = 0.95,
 ): Partial<Record<BiasMetricId, MetricValue>> {
   const metrics: Partial<Record<BiasMetricId, MetricValue>> = {};
   for (const id of BIAS_METRIC_IDS) metrics[id] = rate(RATE_SPECS[id], counts, overall, level);
   return metrics;
+}
+
+/** Options of a group row: its row count when the counts are weighted, and the Wilson interval level. */
+export interface GroupMetricsOptions {
+  /** Rows in the group; defaults to the sum of the counts (unweighted counts). */
+  n?: number;
+  /** Sum of weights, for a weighted audit (the counts are then weight sums and carry no Wilson interval). */
+  weight?: number;
+  /** For an intersection: each attribute's value. */
+  values?: Record<string, string>;
+  level?: number;
 }
 
 /** One row of the groups table: the attribute, the group, its counts and every rate. */
@@ -112,12 +133,47 @@ export function computeGroupMetrics(
   group: string,
   counts: ConfusionCounts,
   overall: ConfusionCounts,
+  options: GroupMetricsOptions = {},
 ): GroupMetrics {
+  const weighted = options.weight !== undefined;
   return {
     attribute,
     group,
-    n: total(counts),
+    ...(options.values ? { values: { ...options.values } } : {}),
+    n: options.n ?? total(counts),
+    ...(weighted ? { weight: options.weight } : {}),
     counts: { ...counts },
-    metrics: computeRates(counts, overall),
+    metrics: computeRates(counts, overall, weighted ? null : (options.level ?? 0.95)),
+  };
+}
+
+/**
+ * A group row of a dataset audit (no predictions): label counts, and only the rates they define — share of rows
+ * and prevalence (label base rate) — with Wilson intervals unless the counts are weighted.
+ */
+export function computeDatasetGroupMetrics(
+  attribute: string,
+  group: string,
+  labels: LabelCounts,
+  overall: LabelCounts,
+  options: GroupMetricsOptions = {},
+): GroupMetrics {
+  // Label counts are confusion counts with every row "predicted" as its label: TP = positives, TN = negatives.
+  const asCounts = (c: LabelCounts): ConfusionCounts => ({ tp: c.positive, fp: 0, tn: c.negative, fn: 0 });
+  const weighted = options.weight !== undefined;
+  const level = weighted ? null : (options.level ?? 0.95);
+  const counts = asCounts(labels);
+  const all = asCounts(overall);
+  return {
+    attribute,
+    group,
+    ...(options.values ? { values: { ...options.values } } : {}),
+    n: options.n ?? labels.positive + labels.negative,
+    ...(weighted ? { weight: options.weight } : {}),
+    labelCounts: { ...labels },
+    metrics: {
+      share: rate(RATE_SPECS.share, counts, all, level),
+      prevalence: rate(RATE_SPECS.prevalence, counts, all, level),
+    },
   };
 }

@@ -106,3 +106,38 @@ describe('classifyOutcome', () => {
     expect(error.message).toBe('the prediction column "outcome" has 7 empty values');
   });
 });
+
+describe('profileOutcomeValues and outcomeOf', () => {
+  it('merges spellings by key, counts empty values and keeps the first spelling', async () => {
+    const { profileOutcomeValues } = await import('./outcome-encoding.js');
+    const profile = profileOutcomeValues('label', 'y', 'VARCHAR', [
+      { value: 'Yes', count: 2 },
+      { value: ' yes', count: 1 },
+      { value: 'no', count: 4 },
+      { value: null, count: 3 },
+      { value: '  ', count: 1 },
+    ]);
+    expect(profile.values).toEqual([
+      { key: 'no', example: 'no', count: 4 },
+      { key: 'yes', example: ' yes', count: 3 },
+    ]);
+    expect(profile.nulls).toBe(4);
+  });
+
+  it('lists at most five values and says there are more', async () => {
+    const { profileOutcomeValues } = await import('./outcome-encoding.js');
+    const entries = Array.from({ length: 7 }, (_, i) => ({ value: BigInt(i), count: 1 }));
+    const profile = profileOutcomeValues('label', 'y', 'BIGINT', entries);
+    expect(profile.values.map((v) => v.key)).toEqual(['0', '1', '2', '3', '4']);
+    expect(profile.more).toBe(true);
+  });
+
+  it('maps raw values to 0/1 like outcomeSql does', async () => {
+    const { outcomeOf } = await import('./outcome-encoding.js');
+    expect([1n, 0n, 1, 2].map((v) => outcomeOf({ kind: 'numeric', positive: 1 }, v))).toEqual([1, 0, 1, 0]);
+    expect([true, false].map((v) => outcomeOf({ kind: 'boolean', positive: false }, v))).toEqual([0, 1]);
+    expect([' Approved', 'denied'].map((v) => outcomeOf({ kind: 'text', positive: 'approved' }, v))).toEqual([
+      1, 0,
+    ]);
+  });
+});

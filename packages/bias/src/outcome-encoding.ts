@@ -36,6 +36,11 @@ export interface OutcomeClassification {
 
 const NUMERIC_TYPE =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL)/i;
+/** True for DuckDB's integer, floating-point and decimal types. */
+export function isNumericType(type: string): boolean {
+  return NUMERIC_TYPE.test(type);
+}
+
 const KNOWN_TEXT_PAIRS: ReadonlyArray<readonly [positive: string, negative: string]> = [
   ['1', '0'],
   ['true', 'false'],
@@ -130,4 +135,62 @@ export function classifyOutcome(
   return positiveLabel === undefined
     ? classification
     : { ...classification, ignoredPositiveLabel: positiveLabel };
+}
+
+// Enough to show a user what a non-binary column holds without listing every distinct value.
+const PROFILE_VALUE_LIMIT = 5;
+
+/** A raw value's key: its lower-cased, trimmed text (`1`, `true`, `approved`); null for a missing value. */
+export function outcomeKey(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = (typeof value === 'string' ? value : String(value)).trim().toLowerCase();
+  return text === '' ? null : text;
+}
+
+/** What a label or prediction column holds, from its distinct raw values and their row counts. */
+export function profileOutcomeValues(
+  role: OutcomeColumnProfile['role'],
+  column: string,
+  type: string,
+  entries: ReadonlyArray<{ value: unknown; count: number }>,
+): OutcomeColumnProfile {
+  const byKey = new Map<string, DistinctValue>();
+  let nulls = 0;
+  for (const { value, count } of entries) {
+    const key = outcomeKey(value);
+    if (key === null) {
+      nulls += count;
+      continue;
+    }
+    const known = byKey.get(key);
+    const example = typeof value === 'string' ? value : String(value);
+    if (known)
+      byKey.set(key, {
+        ...known,
+        count: known.count + count,
+        example: example < known.example ? example : known.example,
+      });
+    else byKey.set(key, { key, example, count });
+  }
+  const values = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    role,
+    column,
+    type,
+    values: values.slice(0, PROFILE_VALUE_LIMIT),
+    more: values.length > PROFILE_VALUE_LIMIT,
+    nulls,
+  };
+}
+
+/** 1 when a raw value is the positive outcome of the encoding, else 0 (the TypeScript twin of outcomeSql). */
+export function outcomeOf(encoding: OutcomeEncoding, value: unknown): 0 | 1 {
+  switch (encoding.kind) {
+    case 'numeric':
+      return Number(value) === encoding.positive ? 1 : 0;
+    case 'boolean':
+      return (value === true || outcomeKey(value) === 'true') === encoding.positive ? 1 : 0;
+    case 'text':
+      return outcomeKey(value) === encoding.positive ? 1 : 0;
+  }
 }

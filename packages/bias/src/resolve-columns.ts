@@ -3,14 +3,20 @@ import { InputError, UsageError, closestMatch } from '@rai-audit/core';
 export interface RequestedColumns {
   attributes: readonly string[];
   label: string;
-  prediction: string;
+  prediction?: string;
+  score?: string;
+  weight?: string;
 }
 
 export interface ResolvedColumns {
   attributes: string[];
   label: string;
-  prediction: string;
+  prediction?: string;
+  score?: string;
+  weight?: string;
 }
+
+const ROLES = ['label', 'prediction', 'score', 'weight'] as const;
 
 // A listing longer than this stops helping; the "did you mean" carries the likely fix.
 const LISTED_COLUMNS = 40;
@@ -28,17 +34,27 @@ export function assertColumnChoices(requested: RequestedColumns): void {
       throw new UsageError(`attribute "${attribute}" is given twice`, { hint: 'Name each attribute once' });
     seen.add(attribute);
   }
-  for (const role of ['label', 'prediction'] as const) {
-    if (seen.has(requested[role])) {
-      throw new UsageError(`column "${requested[role]}" is given both as an attribute and as the ${role}`, {
-        hint: 'A sensitive attribute cannot also be the label or the prediction',
+  for (const role of ROLES) {
+    const column = requested[role];
+    if (column !== undefined && seen.has(column)) {
+      throw new UsageError(`column "${column}" is given both as an attribute and as the ${role}`, {
+        hint: `A sensitive attribute cannot also be the ${role}`,
       });
     }
   }
-  if (requested.label === requested.prediction) {
-    throw new UsageError(`column "${requested.label}" is given both as the label and as the prediction`, {
-      hint: 'The label is the ground truth; the prediction is what the model decided',
-    });
+  const roles = ROLES.flatMap((role) =>
+    requested[role] === undefined ? [] : [[role, requested[role]] as const],
+  );
+  for (const [i, [role, column]] of roles.entries()) {
+    const other = roles.slice(i + 1).find(([, name]) => name === column);
+    if (other) {
+      throw new UsageError(`column "${column}" is given both as the ${role} and as the ${other[0]}`, {
+        hint:
+          role === 'label' && other[0] === 'prediction'
+            ? 'The label is the ground truth; the prediction is what the model decided'
+            : `Give the ${role} and the ${other[0]} as different columns`,
+      });
+    }
   }
 }
 
@@ -78,9 +94,13 @@ export function resolveColumns(
       hint: `${suggestion}${delimiterHint(available)}`,
     });
   };
-  return {
+  const resolved: ResolvedColumns = {
     attributes: requested.attributes.map(resolveOne),
     label: resolveOne(requested.label),
-    prediction: resolveOne(requested.prediction),
   };
+  for (const role of ['prediction', 'score', 'weight'] as const) {
+    const name = requested[role];
+    if (name !== undefined) resolved[role] = resolveOne(name);
+  }
+  return resolved;
 }

@@ -1,102 +1,109 @@
-import { InputError } from '@rai-audit/core';
-import type { BiasSection, Check, ResolvedPolicy, RunWarning } from '@rai-audit/core';
-import { buildAggregationSql, readAggregationRows } from './aggregation-sql.js';
-import { buildBiasSection } from './bias-section.js';
-import { DuckDbSource, SOURCE_VIEW, type ColumnInfo } from './duckdb-source.js';
-import { evaluateBiasChecks } from './evaluate-checks.js';
-import { classifyOutcome, type OutcomeClassification } from './outcome-encoding.js';
+import type { ResolvedPolicy } from '@rai-audit/core';
+import { buildAggregationSql, type AggregationSpec } from './aggregation-sql.js';
+import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js';
+import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
+import { planGroupings, planPredictions } from './audit-plan.js';
+import { aggregationSpec } from './audit-spec.js';
+import { auditCountsTable } from './counts-audit.js';
+import { readCountsTable, rowsOutsideBinning, type CountsTable } from './counts-table.js';
+import { assertNumericColumn, scoreRange } from './data-driven-cutoffs.js';
+import { runDatasetAnalysis } from './dataset-mode.js';
+import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
+import { auditCountsFile } from './from-counts.js';
+import type { GroupingPlan } from './grouping-plan.js';
 import { assertColumnChoices, resolveColumns, type ResolvedColumns } from './resolve-columns.js';
-import { collectRunWarnings } from './run-warnings.js';
+import { createStepTimer } from './step-timer.js';
 
-export interface BiasAuditOptions {
-  /** Path to a CSV, TSV, Parquet, JSON or NDJSON file, as the user gave it. */
-  file: string;
-  /** One or more sensitive attribute columns. */
-  attributes: string[];
-  /** Ground-truth column. */
-  label: string;
-  /** Predicted-class column. */
-  prediction: string;
-  /** Which value is positive when the label or prediction holds strings (or numbers other than 0/1). */
-  positiveLabel?: string;
-}
+export type { BiasAuditOptions } from './audit-options.js';
+export type { BiasAuditOutcome } from './audit-outcome.js';
 
-export interface BiasAuditOutcome {
-  section: BiasSection;
-  checks: Check[];
-  warnings: RunWarning[];
-}
+/** Scores are binned over [0, 1] first, so that the common case needs no pre-query for the range. */
+const UNIT_RANGE = { min: 0, max: 1 };
 
-interface Outcomes {
-  label: OutcomeClassification;
-  prediction: OutcomeClassification;
-}
-
-function columnInfo(source: DuckDbSource, name: string): ColumnInfo {
-  const info = source.columns.find((column) => column.name === name);
-  if (!info) throw new Error(`column ${name} was resolved but is not in the file`);
-  return info;
-}
-
-async function classifyOutcomes(
+async function assertColumnTypes(
   source: DuckDbSource,
   columns: ResolvedColumns,
-  positiveLabel: string | undefined,
-): Promise<Outcomes> {
-  const label = await source.profileOutcome('label', columnInfo(source, columns.label));
-  const prediction = await source.profileOutcome('prediction', columnInfo(source, columns.prediction));
-  return {
-    label: classifyOutcome(label, source.file, positiveLabel),
-    prediction: classifyOutcome(prediction, source.file, positiveLabel),
-  };
+  plan: GroupingPlan,
+): Promise<void> {
+  if (columns.score !== undefined) await assertNumericColumn(source, columns.score, 'score');
+  if (columns.weight !== undefined) await assertNumericColumn(source, columns.weight, 'weight');
+  for (const attribute of Object.keys(plan.buckets))
+    await assertNumericColumn(source, attribute, 'attribute');
 }
 
-/** Audits an opened data source: validate columns, map outcomes to 0/1, aggregate once, compute and judge. */
+async function aggregate(source: DuckDbSource, spec: AggregationSpec): Promise<CountsTable> {
+  const { columns, rows } = await source.queryWithTypes(buildAggregationSql(spec));
+  return readCountsTable(columns, rows, source.file, {
+    prediction: spec.prediction !== undefined,
+    score: spec.score !== undefined,
+    weight: spec.weight !== undefined,
+  });
+}
+
+/**
+ * The one aggregation. Scores are binned over [0, 1] first, so the common case needs no pre-query; only when some
+ * score lies outside it does one MIN/MAX query find the range and the aggregation run again over it.
+ */
+async function aggregateOnce(source: DuckDbSource, spec: AggregationSpec): Promise<CountsTable> {
+  const table = await aggregate(source, spec);
+  if (!spec.score || rowsOutsideBinning(table) === 0) return table;
+  const range = await scoreRange(source, spec.score.column);
+  return aggregate(source, { ...spec, score: { ...spec.score, range } });
+}
+
+/** Audits an opened data source: validate columns, plan, aggregate once, compute, judge. */
 export async function auditSource(
   source: DuckDbSource,
   options: BiasAuditOptions,
   policy: ResolvedPolicy,
+  now: () => number = () => performance.now(),
 ): Promise<BiasAuditOutcome> {
+  const settings = resolveAuditSettings(options);
+  const timer = createStepTimer(now);
   const columns = resolveColumns(
     options,
     source.columns.map((column) => column.name),
     source.file,
   );
-  if (!(await source.hasRows())) {
-    throw new InputError('the file has no data rows', {
-      file: source.file,
-      hint: 'Check that the file holds the predictions, not only a header',
-    });
-  }
-  const outcomes = await classifyOutcomes(source, columns, options.positiveLabel);
-  const sql = buildAggregationSql({
-    table: SOURCE_VIEW,
-    attributes: columns.attributes,
-    label: { column: columns.label, encoding: outcomes.label.encoding },
-    prediction: { column: columns.prediction, encoding: outcomes.prediction.encoding },
-  });
-  const section = buildBiasSection({
+  const plan = await planGroupings(options, columns, source);
+  await assertColumnTypes(source, columns, plan);
+  const predictions = await planPredictions(options, columns, source);
+  timer.mark('pre-queries');
+  const table = await aggregateOnce(
+    source,
+    aggregationSpec(SOURCE_VIEW, columns, plan, predictions, settings, UNIT_RANGE),
+  );
+  timer.mark('aggregation');
+  const result = auditCountsTable(table, {
     file: source.file,
-    attributes: columns.attributes,
-    label: columns.label,
-    prediction: columns.prediction,
-    positiveLabel: outcomes.label.positiveLabel,
-    rows: readAggregationRows(await source.query(sql)),
+    columns,
+    plan,
+    settings,
+    ...(options.positiveLabel !== undefined ? { positiveLabel: options.positiveLabel } : {}),
+    references: options.references ?? [],
+    ...(predictions.rule ? { rule: predictions.rule } : {}),
+    ...(predictions.perGroup ? { perGroup: predictions.perGroup } : {}),
   });
-  return {
-    section,
-    checks: evaluateBiasChecks(section, policy),
-    warnings: collectRunWarnings(section, outcomes),
-  };
+  timer.mark('analysis');
+  if (settings.mode === 'dataset') {
+    result.section.dataset = await runDatasetAnalysis(source, { options, columns, plan, result });
+    timer.mark('dataset');
+  }
+  return finishAudit(result, policy, timer.timings(), [...source.files]);
 }
 
-/** Audits a prediction log for bias: one aggregation on DuckDB, per-group metrics, demographic parity, checks. */
+/**
+ * Audits a prediction log (or, without predictions, a dataset) for bias: one aggregation on DuckDB, per-group
+ * metrics, disparities, summaries, bootstrap intervals, score analysis or the dataset audit, and the policy's checks.
+ */
 export async function runBiasAudit(
   options: BiasAuditOptions,
   policy: ResolvedPolicy,
 ): Promise<BiasAuditOutcome> {
   assertColumnChoices(options);
-  const source = await DuckDbSource.open(options.file);
+  resolveAuditSettings(options);
+  if (options.fromCounts !== undefined) return auditCountsFile(options.fromCounts, options, policy);
+  const source = await DuckDbSource.open(typeof options.file === 'string' ? [options.file] : options.file);
   try {
     return await auditSource(source, options, policy);
   } finally {

@@ -1,0 +1,28 @@
+import type { AggregationSpec, ScoreRange } from './aggregation-sql.js';
+import type { AuditSettings } from './audit-options.js';
+import type { PredictionPlan } from './audit-plan.js';
+import type { GroupingPlan } from './grouping-plan.js';
+import type { ResolvedColumns } from './resolve-columns.js';
+
+/** The aggregation spec of an audit over `table`, with the score binned over `range`. */
+export function aggregationSpec(
+  table: string,
+  columns: ResolvedColumns,
+  plan: GroupingPlan,
+  predictions: PredictionPlan,
+  settings: AuditSettings,
+  range: ScoreRange,
+): AggregationSpec {
+  return {
+    table,
+    attributes: plan.attributes,
+    intersections: plan.intersections,
+    buckets: plan.buckets,
+    label: columns.label,
+    ...(predictions.source ? { prediction: predictions.source } : {}),
+    ...(columns.score !== undefined
+      ? { score: { column: columns.score, bins: settings.scoreBins, range } }
+      : {}),
+    ...(columns.weight !== undefined ? { weight: columns.weight } : {}),
+  };
+}
