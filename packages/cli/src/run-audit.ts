@@ -10,7 +10,8 @@ import { assembleAuditResult, runTimestamp } from './audit-result.js';
 import { describeInputFile } from './files.js';
 import { colourEnabled, createPainter, type CliIo } from './io.js';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
-import { loadPolicy, type PolicySources } from './policy-loader.js';
+import { loadPolicySources } from './policy-catalog.js';
+import { loadPolicy } from './policy-loader.js';
 import { toolVersion } from './version.js';
 
 /** Options every audit command takes (commander's global options). */
@@ -26,7 +27,6 @@ export interface CommonOptions {
 
 export interface AuditSpec {
   command: string;
-  policySources: PolicySources;
   inputs: ReadonlyArray<{ path: string; role: string }>;
   run: (
     policy: ResolvedPolicy,
@@ -37,7 +37,7 @@ export interface AuditSpec {
 /** Runs one audit: policy, computation, the AuditResult, every report written atomically; returns the exit code. */
 export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpec): Promise<number> {
   const formats = parseFormats(options.format);
-  const policy = await loadPolicy(options.policy, spec.policySources);
+  const policy = await loadPolicy(options.policy, await loadPolicySources());
   const progress = (message: string): void => {
     if (!options.quiet) io.stderr(`${message}\n`);
   };

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { isRaiAuditError, UsageError } from '@rai-audit/core';
 import type { CliIo } from '../io.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
+import { addCommonOptions } from '../common-options.js';
 
 export interface AssetsVerifyOptions extends CommonOptions {
   trust: string[];
@@ -45,23 +46,6 @@ Exit codes: 0 pass (warnings allowed), 1 an error-level check failed, 2 usage or
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-/** The options every audit command takes, as program.ts declares them for `bias`. */
-function addCommonOptions(command: Command): Command {
-  return command
-    .option('-o, --out <dir>', 'folder the reports are written to (a subfolder per command)', 'reports')
-    .option('-f, --format <list>', 'report formats, comma-separated: html,json,junit,sarif,md', 'html,json')
-    .option('--policy <file>', 'policy file (YAML or JSON): check levels and thresholds')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too').choices([
-        'error',
-        'warn',
-      ]),
-    )
-    .option('-q, --quiet', 'print nothing but failures and errors')
-    .option('--no-color', 'no colour in terminal output')
-    .option('--debug', 'show stack traces of errors');
 }
 
 /** Adds `rai-audit assets verify`; the command's code is imported only when it runs. */
@@ -209,7 +193,6 @@ export async function runAssetsVerifyCommand(
   const trustAnchorsPem = await readTrustAnchors(options.trust, io.cwd, credentials.parseTrustAnchorsPem);
   return runAudit(io, options, {
     command: 'assets',
-    policySources: { definitions: credentials.contentCredentialsCheckDefinitions, presets: {} },
     // Assets are hashed inside the section (one sha256 per asset); inputs list the files that configure the run.
     inputs: options.trust.map((path) => ({ path, role: 'trust-anchors' })),
     run: async (policy, progress) => {

@@ -1,57 +1,64 @@
 import { basename } from 'node:path';
 import { UsageError } from '@rai-audit/core';
-import { biasCheckDefinitions, biasPresets, runBiasAudit } from '@rai-audit/bias';
+import { emitAggregationSql, resolveInputFiles, runBiasAudit, type AuditTiming } from '@rai-audit/bias';
 import type { CliIo } from '../io.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
+import { biasAuditOptions, type BiasFlags } from './bias-options.js';
 
-export interface BiasCommandOptions extends CommonOptions {
-  attribute: string[];
-  label: string;
-  prediction: string;
-  positiveLabel?: string;
+export { parseColumnList } from './bias-options.js';
+
+export interface BiasCommandOptions extends CommonOptions, BiasFlags {}
+
+/** "pre-queries 3 ms, aggregation 1210 ms, …" for RAI_AUDIT_TIMINGS=1. */
+function formatTimings(timings: readonly AuditTiming[]): string {
+  return timings.map((timing) => `${timing.step} ${Math.round(timing.ms)} ms`).join(', ');
 }
 
-/** Splits repeated, comma-separated `--attribute` values into a list of unique column names. */
-export function parseColumnList(values: readonly string[]): string[] {
-  const columns = values.flatMap((value) => value.split(',')).map((column) => column.trim());
-  return [...new Set(columns.filter(Boolean))];
-}
-
-/** `rai-audit bias <data-file>`: per-group metrics and demographic parity of a prediction log. */
-export async function runBiasCommand(
-  io: CliIo,
-  dataFile: string,
-  options: BiasCommandOptions,
-): Promise<number> {
-  const attributes = parseColumnList(options.attribute);
-  if (attributes.length === 0) {
-    throw new UsageError('--attribute names no column', {
-      hint: 'Give one or more columns: --attribute sex,race',
+function assertInputs(files: readonly string[], options: BiasCommandOptions): void {
+  if (options.emitSql !== undefined && options.fromCounts !== undefined) {
+    throw new UsageError('--emit-sql and --from-counts cannot be combined', {
+      hint: 'First print the query with --emit-sql, run it where the data is, then audit its result with --from-counts',
     });
   }
-  for (const role of ['label', 'prediction'] as const) {
-    if (attributes.includes(options[role])) {
-      throw new UsageError(`column "${options[role]}" is given both as --attribute and as --${role}`, {
-        hint: 'A sensitive attribute cannot also be the label or the prediction',
-      });
-    }
+  const needsData = options.emitSql === undefined && options.fromCounts === undefined;
+  if (needsData && files.length === 0) {
+    throw new UsageError('no data file given', {
+      hint: 'Name a data file, a glob or a folder of Parquet parts: rai-audit bias predictions.csv -a sex -l label -p prediction',
+    });
   }
+  if (!needsData && files.length > 0) {
+    const flag = options.emitSql !== undefined ? '--emit-sql' : '--from-counts';
+    throw new UsageError(`${flag} reads no data file, but ${files.join(', ')} was given`, {
+      hint: `Leave out the data file with ${flag}`,
+    });
+  }
+}
+
+/** `rai-audit bias <data…>`: per-group metrics, disparities and summaries of a prediction log, or a dataset audit. */
+export async function runBiasCommand(
+  io: CliIo,
+  files: readonly string[],
+  options: BiasCommandOptions,
+): Promise<number> {
+  assertInputs(files, options);
+  const audit = biasAuditOptions(files, options, io.cwd);
+  if (options.emitSql !== undefined) {
+    io.stdout(await emitAggregationSql(options.emitSql, audit));
+    return 0;
+  }
+  const inputs =
+    options.fromCounts !== undefined
+      ? [{ path: options.fromCounts, role: 'counts' }]
+      : (await resolveInputFiles(files)).files.map((path) => ({ path, role: 'data' }));
   return runAudit(io, options, {
     command: 'bias',
-    policySources: { definitions: biasCheckDefinitions, presets: biasPresets },
-    inputs: [{ path: dataFile, role: 'data' }],
+    inputs,
     run: async (policy, progress) => {
-      progress(`rai-audit bias: reading ${basename(dataFile)} and aggregating ${attributes.join(', ')}…`);
-      const outcome = await runBiasAudit(
-        {
-          file: dataFile,
-          attributes,
-          label: options.label,
-          prediction: options.prediction,
-          positiveLabel: options.positiveLabel,
-        },
-        policy,
-      );
+      const shown = options.fromCounts ?? files.map((file) => basename(file)).join(', ');
+      progress(`rai-audit bias: reading ${shown} and aggregating ${audit.attributes.join(', ')}…`);
+      const outcome = await runBiasAudit(audit, policy);
+      if (io.env.RAI_AUDIT_TIMINGS === '1')
+        io.stderr(`rai-audit bias: timings: ${formatTimings(outcome.timings)}\n`);
       return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
     },
   });
