@@ -41,11 +41,16 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   const progress = (message: string): void => {
     if (!options.quiet) io.stderr(`${message}\n`);
   };
-  const outcome = await spec.run(policy, progress);
   const inputFiles = [...spec.inputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
-  const described = await Promise.all(
+  // Inputs are hashed while the audit computes; their errors surface only after the audit's own, clearer ones.
+  const hashing = Promise.allSettled(
     inputFiles.map((input) => describeInputFile(resolve(io.cwd, input.path), input.role, io.cwd)),
   );
+  const outcome = await spec.run(policy, progress);
+  const described = (await hashing).map((settled) => {
+    if (settled.status === 'rejected') throw settled.reason;
+    return settled.value;
+  });
   const policyFile = options.policy ? described.find((input) => input.role === 'policy') : undefined;
   const result = assembleAuditResult({
     command: spec.command,
