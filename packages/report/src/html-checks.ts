@@ -11,7 +11,8 @@ import {
 } from './presentation.js';
 import type { Badge } from './presentation.js';
 
-function badge(b: Badge, text: string = b.label): string {
+/** A status badge: its shape and word as well as its colour; the text is escaped. */
+export function renderBadge(b: Badge, text: string = b.label): string {
   return `<span class="badge ${b.className}"><span class="icon" aria-hidden="true">${b.icon}</span> ${escapeHtml(text)}</span>`;
 }
 
@@ -51,7 +52,7 @@ export function renderCheck(check: Check): string {
   const status = STATUS_BADGES[check.status];
   return [
     `<article class="check ${status.className}">`,
-    `<h3>${badge(status)} <span class="check-title">${escapeHtml(check.title)}</span> <code class="check-id">${escapeHtml(check.id)}</code></h3>`,
+    `<h3>${renderBadge(status)} <span class="check-title">${escapeHtml(check.title)}</span> <code class="check-id">${escapeHtml(check.id)}</code></h3>`,
     '<dl class="check-fields">',
     field('Subject', describeSubject(check.subject) || 'whole run'),
     field('Expected', formatExpected(check.expected), 'pair'),

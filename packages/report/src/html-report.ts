@@ -1,7 +1,8 @@
-import type { AuditResult, Section } from '@rai-audit/core';
+import type { AuditResult, Check, Section } from '@rai-audit/core';
 import { escapeHtml, serializeJsonForScript } from './escape.js';
 import { renderBiasSection } from './html-bias-section.js';
 import { renderCheckGroups, renderVerdictBanner } from './html-checks.js';
+import { renderContentCredentialsSection } from './html-content-credentials-section.js';
 import { renderRunFooter, renderRunWarnings } from './html-run-details.js';
 import { REPORT_CSS } from './html-styles.js';
 import { VERDICT_BADGES } from './presentation.js';
@@ -16,29 +17,21 @@ export const REPORT_CONTENT_SECURITY_POLICY =
 /** The id of the script element that carries the whole result as JSON. */
 export const EMBEDDED_RESULT_ID = 'rai-audit-result';
 
-/** A section this renderer does not lay out yet: its title, and where its data is. */
-function renderPendingSection(section: Section, id: string): string {
-  return [
-    `<section class="report-section" aria-labelledby="${id}-heading">`,
-    `<h2 id="${id}-heading">${escapeHtml(section.title)}</h2>`,
-    '<p class="muted">The details of this section are in the JSON result embedded in this file.</p>',
-    '</section>',
-  ].join('\n');
-}
-
-async function renderSection(section: Section, index: number): Promise<string> {
+async function renderSection(section: Section, checks: readonly Check[], index: number): Promise<string> {
   const id = `section${index}`;
   switch (section.kind) {
     case 'bias':
       return renderBiasSection(section, id);
     case 'content-credentials':
-      return renderPendingSection(section, id);
+      return renderContentCredentialsSection(section, checks, id);
   }
 }
 
-async function renderSections(sections: readonly Section[]): Promise<string[]> {
+async function renderSections(result: AuditResult): Promise<string[]> {
   const html: string[] = [];
-  for (const [index, section] of sections.entries()) html.push(await renderSection(section, index));
+  for (const [index, section] of result.sections.entries()) {
+    html.push(await renderSection(section, result.checks, index));
+  }
   return html;
 }
 
@@ -59,7 +52,7 @@ function renderHead(result: AuditResult): string {
 
 /** One self-contained HTML file: no script runs and nothing is fetched; readable with JavaScript disabled. */
 export async function renderHtmlReport(result: AuditResult): Promise<string> {
-  const sections = await renderSections(result.sections);
+  const sections = await renderSections(result);
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -94,6 +94,41 @@ td.proxy-value { white-space: nowrap; }
 figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
 .chart-data > summary { cursor: pointer; font-size: 0.85rem; color: var(--muted); }
 .run-details p { margin: 6px 0; }
+.badge.info { color: #0550ae; background: #ddf4ff; }
+.tallies { display: flex; flex-wrap: wrap; gap: 4px 18px; }
+.tally { white-space: nowrap; } .tally.zero { color: var(--muted); }
+ul.attention-list { columns: 2 320px; margin: 4px 0 8px; padding-left: 1.2em; list-style: none; }
+ul.attention-list li { overflow-wrap: anywhere; } ul.attention-list a { text-decoration: none; }
+ul.attention-list a:hover, ul.attention-list a:focus-visible { text-decoration: underline; } ul.attention-list .fail > span:first-child { color: var(--fail); }
+ul.attention-list .warn > span:first-child { color: var(--warn); }
+table.assets { width: 100%; table-layout: fixed; font-size: 0.85rem; }
+table.assets thead th { position: sticky; top: 0; z-index: 1; background: var(--card); white-space: normal; }
+table.assets td, table.assets th { overflow-wrap: break-word; padding: 6px 8px; }
+table.assets .badge { white-space: normal; }
+col.col-preview { width: 100px; } col.col-asset { width: 20%; } col.col-c2pa { width: 22%; }
+col.col-declaration { width: 17%; } col.col-watermark { width: 13%; }
+table.assets tbody th { max-width: none; font-weight: 400; }
+tr.asset-row.fail > td:first-child { box-shadow: inset 5px 0 0 var(--fail); }
+tr.asset-row.warn > td:first-child { box-shadow: inset 5px 0 0 var(--warn); }
+td.preview { padding-left: 12px; }
+td.preview img { display: block; width: 80px; height: 80px; object-fit: contain; border: 1px solid var(--border); background: var(--page); }
+td.preview .muted { font-size: 0.75rem; }
+.asset-path { font-size: 0.9em; font-weight: 600; overflow-wrap: anywhere; }
+.asset-line { display: block; margin-top: 3px; } .asset-error { color: var(--error); }
+.asset-list { margin-top: 3px; } .asset-list li + li { margin-top: 2px; }
+.conflict { color: var(--warn); background: var(--warn-bg); padding: 1px 4px; border-radius: 3px; }
+code.url { overflow-wrap: anywhere; }
+details.codes { margin-top: 4px; } details.codes > summary { cursor: pointer; }
+details.codes.has-failures > summary { color: var(--fail); }
+details.codes ul { margin: 4px 0 0; padding-left: 1.1em; }
+ul.asset-checks li + li { margin-top: 4px; }
+.watermark.info .icon { color: #0550ae; } .watermark.na .icon { color: var(--na); }
+.asset-check .icon { font-weight: 700; } .asset-check .status-word { font-weight: 600; }
+.asset-check.fail .icon, .asset-check.fail .status-word { color: var(--fail); }
+.asset-check.warn .icon, .asset-check.warn .status-word { color: var(--warn); }
+.asset-check.pass .icon, .asset-check.pass .status-word { color: var(--pass); }
+.asset-check.error .icon, .asset-check.error .status-word { color: var(--error); }
+.asset-check.na .icon, .asset-check.na .status-word { color: var(--na); }
 @media print {
   body { background: none; font-size: 11pt; }
   main { max-width: none; padding: 0; }
@@ -104,5 +139,6 @@ figcaption { font-size: 0.85rem; color: var(--muted); margin-top: 4px; }
   details::details-content { content-visibility: visible; display: contents; }
   details > summary { list-style: none; }
   .table-scroll, .chart-image { overflow: visible; }
+  table.assets thead th { position: static; }
 }
 `;

@@ -1,5 +1,6 @@
 import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from './escape.js';
+import { renderMarkdownAssetFailures } from './markdown-asset-failures.js';
 import { renderMarkdownBiasSummaries } from './markdown-bias-summaries.js';
 import {
   AREA_TITLES,
@@ -89,6 +90,7 @@ export function renderMarkdownReport(result: AuditResult): string {
   }
   lines.push('### Checks per area', '', areaTable(result), '');
   lines.push(...renderMarkdownBiasSummaries(result));
+  lines.push(...renderMarkdownAssetFailures(result));
   lines.push(...collapsed('Passed checks', groups.passed));
   lines.push(...collapsed('Not applicable and not evaluated', groups.other));
   return `${lines.join('\n').trimEnd()}\n`;
