@@ -23,6 +23,11 @@ const run = spawnSync(
 if (existsSync(report)) {
   const totals = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = (totals.numPendingTests ?? 0) + (totals.numTodoTests ?? 0);
-  console.log(`tests: ${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${skipped} skipped`);
+  // A test file that fails before any of its tests runs (an import or collection error) counts as one failure.
+  const brokenFiles = (totals.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed'),
+  ).length;
+  const failed = totals.numFailedTests + brokenFiles;
+  console.log(`tests: ${totals.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 }
 process.exit(run.status ?? 1);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,3 +21,13 @@ export function hasShared(...parts: string[]): boolean {
 /** The reason printed in the test name when ../shared is absent (a fresh clone by a user). */
 export const SHARED_ABSENT =
   '(skipped: ../shared is absent; third-party fixtures are not part of the repository)';
+
+/**
+ * A JSON file under ../shared, parsed; undefined when it is absent. Safe to call while a skipped `describe` is
+ * collected (vitest runs describe bodies even when the suite is skipped).
+ */
+export function readSharedJson(...parts: string[]): unknown {
+  return hasShared(...parts)
+    ? (JSON.parse(readFileSync(sharedPath(...parts), 'utf8')) as unknown)
+    : undefined;
+}

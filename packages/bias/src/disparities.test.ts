@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   GroupMetricsSchema,
   type BiasMetricId,
@@ -7,7 +6,7 @@ import {
   type ReferenceGroup,
 } from '@rai-audit/core';
 import { describe, expect, it } from 'vitest';
-import { SHARED_ABSENT, hasShared, sharedPath } from '../../../tests/shared-fixtures.js';
+import { SHARED_ABSENT, hasShared, readSharedJson } from '../../../tests/shared-fixtures.js';
 import { computeDisparities, withinParityBand } from './disparities.js';
 import { computeGroupMetrics } from './metrics.js';
 import { chooseReferenceGroups } from './reference-groups.js';
@@ -159,9 +158,9 @@ const AEQUITAS: Array<[string, string, BiasMetricId]> = [
 ];
 
 describe.skipIf(!hasShared('fixtures', 'fairness'))('agreement with Aequitas 0.42.0 ' + SHARED_ABSENT, () => {
-  const reference = JSON.parse(
-    readFileSync(sharedPath('fixtures', 'fairness', 'aequitas_2000.json'), 'utf8'),
-  ) as { groups: AequitasGroup[] };
+  const reference = (readSharedJson('fixtures', 'fairness', 'aequitas_2000.json') ?? { groups: [] }) as {
+    groups: AequitasGroup[];
+  };
   const name = (value: unknown): string => String(value).replaceAll('__MISSING__', '(missing)');
   const cells = (g: AequitasGroup): ConfusionCounts => ({
     tp: Number(g.tp),

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   BiasSummarySchema,
   type BiasMetricId,
@@ -7,7 +6,7 @@ import {
   type GroupMetrics,
 } from '@rai-audit/core';
 import { describe, expect, it } from 'vitest';
-import { SHARED_ABSENT, hasShared, sharedPath } from '../../../tests/shared-fixtures.js';
+import { SHARED_ABSENT, hasShared, readSharedJson } from '../../../tests/shared-fixtures.js';
 import { computeFairnessSummaries } from './fairness-summaries.js';
 import { computeGroupMetrics } from './metrics.js';
 
@@ -194,9 +193,9 @@ function fairlearnFigures(analysis: FairlearnAnalysis): Array<[string, string, n
 }
 
 describe.skipIf(!hasShared('fixtures', 'fairness'))('agreement with Fairlearn 0.9.0 ' + SHARED_ABSENT, () => {
-  const reference = JSON.parse(
-    readFileSync(sharedPath('fixtures', 'fairness', 'fairlearn_2000.json'), 'utf8'),
-  ) as { analyses: FairlearnAnalysis[] };
+  const reference = (readSharedJson('fixtures', 'fairness', 'fairlearn_2000.json') ?? { analyses: [] }) as {
+    analyses: FairlearnAnalysis[];
+  };
 
   it('matches every summary to 1e-9 once undefined rates are read as Fairlearn’s 0', () => {
     let compared = 0;

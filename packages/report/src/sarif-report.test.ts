@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import ajvDraft04 from 'ajv-draft-04';
 import ajvFormats from 'ajv-formats';
-import { SHARED_ABSENT, hasShared, sharedPath } from '../../../tests/shared-fixtures.js';
+import { SHARED_ABSENT, hasShared, readSharedJson } from '../../../tests/shared-fixtures.js';
 import { pathToUri, renderSarifReport } from './sarif-report.js';
 import { demoResult, hostileResult } from './test-fixtures.js';
 
@@ -35,9 +34,7 @@ function parseSarif(text: string): SarifLog {
 describe.skipIf(!hasShared('schemas', 'sarif', 'sarif-schema-2.1.0.json'))(
   'renderSarifReport against the SARIF 2.1.0 schema ' + SHARED_ABSENT,
   () => {
-    const schema = JSON.parse(
-      readFileSync(sharedPath('schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'),
-    );
+    const schema = readSharedJson('schemas', 'sarif', 'sarif-schema-2.1.0.json') ?? {};
     const ajv = new AjvDraft04({ strict: false, allErrors: true });
     addFormats(ajv); // the schema constrains uri and date-time values too
     const validate = ajv.compile(schema);
