@@ -25,7 +25,8 @@ if (existsSync(report)) {
   const skipped = (totals.numPendingTests ?? 0) + (totals.numTodoTests ?? 0);
   // A test file that fails before any of its tests runs (an import or collection error) counts as one failure.
   const brokenFiles = (totals.testResults ?? []).filter(
-    (file) => file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed'),
+    (file) =>
+      file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed'),
   ).length;
   const failed = totals.numFailedTests + brokenFiles;
   console.log(`tests: ${totals.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
