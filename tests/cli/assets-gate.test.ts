@@ -124,3 +124,43 @@ describe('rai-audit assets verify: the CI gate', () => {
     expect(html).toMatch(/generated\/tampered\.png/);
   });
 });
+
+describe('rai-audit assets verify: trust anchors from the policy', () => {
+  it('reads the trust: list relative to the policy file, like --trust, and lists it among the inputs', async () => {
+    const dir = tempDir('rai-audit-assets-trust-');
+    mkdirSync(join(dir, 'site'), { recursive: true });
+    mkdirSync(join(dir, 'config', 'certs'), { recursive: true });
+    const image = await makeTestImage({ width: 128, height: 96 });
+    writeFileSync(
+      join(dir, 'site', 'good.png'),
+      await signTestAsset(image, { format: 'image/png', title: 'good.png' }),
+    );
+    writeFileSync(join(dir, 'config', 'certs', 'root.pem'), readFileSync(loadTestSigner().rootPemFile));
+    const policy = join(dir, 'config', 'policy.yaml');
+    writeFileSync(policy, 'trust: [certs/root.pem]\nassets:\n  "**": { c2pa: trusted }\n');
+    const out = join(dir, 'out');
+    const args = [
+      'assets',
+      'verify',
+      join(dir, 'site'),
+      '--at',
+      '2026-06-01T00:00:00Z',
+      '--workers',
+      '1',
+      '--out',
+      out,
+    ];
+    const trusted = await runCli([...args, '--policy', policy]);
+    expect(trusted.stderr).not.toMatch(/rai-audit:/);
+    expect(trusted.code).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'assets', 'audit.json'), 'utf8'));
+    expect(result.sections[0].assets[0].c2pa.state).toBe('Trusted');
+    expect(result.inputs.map((input: { role: string; path: string }) => input.role)).toEqual([
+      'trust-anchors',
+    ]);
+
+    writeFileSync(policy, 'assets:\n  "**": { c2pa: trusted }\n');
+    const untrusted = await runCli([...args, '--policy', policy]);
+    expect(untrusted.code).toBe(1);
+  });
+});

@@ -25,9 +25,15 @@ export interface CommonOptions {
   debug?: boolean;
 }
 
+export interface InputRef {
+  path: string;
+  role: string;
+}
+
 export interface AuditSpec {
   command: string;
-  inputs: ReadonlyArray<{ path: string; role: string }>;
+  /** The files the result lists with their sha256; a function when they depend on the policy. */
+  inputs: ReadonlyArray<InputRef> | ((policy: ResolvedPolicy) => ReadonlyArray<InputRef>);
   run: (
     policy: ResolvedPolicy,
     progress: (message: string) => void,
@@ -41,7 +47,8 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   const progress = (message: string): void => {
     if (!options.quiet) io.stderr(`${message}\n`);
   };
-  const inputFiles = [...spec.inputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
+  const specInputs = typeof spec.inputs === 'function' ? spec.inputs(policy) : spec.inputs;
+  const inputFiles = [...specInputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
   // Inputs are hashed while the audit computes; their errors surface only after the audit's own, clearer ones.
   const hashing = Promise.allSettled(
     inputFiles.map((input) => describeInputFile(resolve(io.cwd, input.path), input.role, io.cwd)),

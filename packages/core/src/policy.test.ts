@@ -69,6 +69,7 @@ describe('validatePolicy', () => {
           'bias.min-group-size': { level: 'error', options: { min: 100 } },
         },
         assets: [],
+        trust: [],
       },
     });
   });
@@ -79,9 +80,11 @@ describe('validatePolicy', () => {
         'assets:',
         '  "generated/**": { c2pa: valid, ai-declaration: required }',
         '  "**/*.png": { watermark: any-known }',
+        'trust: [certs/our-root-ca.pem]',
       ].join('\n'),
       context,
     );
+    expect('value' in result && result.value.trust).toEqual(['certs/our-root-ca.pem']);
     expect('value' in result && result.value.assets).toEqual([
       { glob: 'generated/**', requirements: { c2pa: 'valid', 'ai-declaration': 'required' } },
       { glob: '**/*.png', requirements: { watermark: 'any-known' } },

@@ -68,6 +68,10 @@ export const PolicyFileSchema = z
       .describe('Preset(s) to start from'),
     failOn: z.enum(['error', 'warn']).optional().describe('warn: warnings fail the run too'),
     checks: z.record(z.string(), PolicyEntrySchema).optional(),
+    trust: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('PEM files of C2PA trust anchors, relative to the policy file (added to --trust)'),
     assets: z
       .record(z.string().min(1), AssetRequirementsSchema)
       .optional()
@@ -95,6 +99,8 @@ export interface ResolvedPolicy {
   checks: Record<string, ResolvedCheck>;
   /** Asset rules in file order; every rule whose glob matches an asset applies to it. */
   assets: AssetRule[];
+  /** Trust anchor PEM files as written in the policy (relative to the policy file). */
+  trust: string[];
 }
 
 export interface PolicyIssue {
@@ -134,7 +140,7 @@ export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   const checks: Record<string, ResolvedCheck> = {};
   for (const [id, def] of catalog)
     checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
-  return { failOn: 'error', checks, assets: [] };
+  return { failOn: 'error', checks, assets: [], trust: [] };
 }
 
 function applyEntries(
@@ -227,6 +233,7 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
   if (issues.length > 0) return { issues: issues.map((i) => located(i.path, i.message, i.hint)) };
   policy.failOn = file.failOn ?? 'error';
   policy.assets = Object.entries(file.assets ?? {}).map(([glob, requirements]) => ({ glob, requirements }));
+  policy.trust = file.trust ?? [];
   return { value: policy };
 }
 

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { isRaiAuditError, UsageError } from '@rai-audit/core';
+import { isRaiAuditError, UsageError, type ResolvedPolicy } from '@rai-audit/core';
 import type { CliIo } from '../io.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
@@ -143,7 +143,7 @@ async function readTrustAnchors(
     const text = await readFile(resolve(cwd, file), 'utf8').catch((cause: unknown) => {
       throw new UsageError('cannot read the trust anchors file', {
         file,
-        hint: 'check the path given to --trust',
+        hint: "check the path given to --trust or in the policy's trust: list",
         cause,
       });
     });
@@ -190,18 +190,26 @@ export async function runAssetsVerifyCommand(
   const at = options.at === undefined ? undefined : parseValidationTime(options.at);
   const watermarkPayloads = parsePayloadList(options.watermarkPayload);
   const credentials = await import('@rai-audit/content-credentials');
-  const trustAnchorsPem = await readTrustAnchors(options.trust, io.cwd, credentials.parseTrustAnchorsPem);
+  // Trust anchors come from --trust and from the policy's `trust:` list (paths relative to the policy file).
+  const trustFiles = (policy: ResolvedPolicy): string[] => [
+    ...options.trust,
+    ...policy.trust.map(
+      (file) => relative(io.cwd, resolve(io.cwd, dirname(options.policy ?? '.'), file)) || file,
+    ),
+  ];
   return runAudit(io, options, {
     command: 'assets',
     // Assets are hashed inside the section (one sha256 per asset); inputs list the files that configure the run.
-    inputs: options.trust.map((path) => ({ path, role: 'trust-anchors' })),
+    inputs: (policy) => trustFiles(policy).map((path) => ({ path, role: 'trust-anchors' })),
     run: async (policy, progress) => {
+      const files = trustFiles(policy);
+      const trustAnchorsPem = await readTrustAnchors(files, io.cwd, credentials.parseTrustAnchorsPem);
       const outcome = await credentials.verifyAssets({
         inputs: paths,
         cwd: io.cwd,
         policy,
         trustAnchorsPem,
-        trustAnchorsLabel: options.trust.join(', ') || undefined,
+        trustAnchorsLabel: files.join(', ') || undefined,
         at,
         allowNetwork: options.allowNetwork ?? false,
         watermarkPayloads,

@@ -63,6 +63,7 @@ describe.skipIf(!available)(
         policy: {
           failOn: 'error',
           checks: {},
+          trust: [],
           assets: [
             {
               glob: '**',

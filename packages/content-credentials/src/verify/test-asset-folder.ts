@@ -44,6 +44,7 @@ export function pngClaimingSize(width: number, height: number): Buffer {
 export const TEST_FOLDER_POLICY: ResolvedPolicy = {
   failOn: 'error',
   checks: {},
+  trust: [],
   assets: [
     { glob: 'generated/**', requirements: { c2pa: 'trusted', 'ai-declaration': 'required' } },
     {
