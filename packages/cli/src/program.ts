@@ -65,9 +65,9 @@ function addBiasOptions(command: Command): Command {
       'sensitive attribute column(s), comma-separated or repeated (required)',
       collect,
     )
-    .requiredOption(
+    .option(
       '-l, --label <column>',
-      'ground-truth column (0/1, boolean, or strings with --positive-label)',
+      'ground-truth column (0/1, boolean, or strings with --positive-label) (required)',
     )
     .option('-p, --prediction <column>', 'predicted-class column; without it and --score: a dataset audit')
     .option('--positive-label <value>', 'the label/prediction value that counts as positive')

@@ -70,6 +70,7 @@ describe('validatePolicy', () => {
         },
         assets: [],
         trust: [],
+        bias: {},
       },
     });
   });

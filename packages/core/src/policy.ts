@@ -60,6 +60,20 @@ export const AssetRequirementsSchema = z
   .strict();
 export type AssetRequirements = z.infer<typeof AssetRequirementsSchema>;
 
+/** Columns of a bias audit, so that a policy (config) file can name them once instead of on every command line. */
+export const BiasColumnsSchema = z
+  .object({
+    attributes: z.array(z.string().min(1)).min(1).optional(),
+    label: z.string().min(1).optional(),
+    prediction: z.string().min(1).optional(),
+    score: z.string().min(1).optional(),
+    weight: z.string().min(1).optional(),
+    positiveLabel: z.string().optional(),
+  })
+  .strict()
+  .describe('Defaults for rai-audit bias: a flag on the command line wins over the value here');
+export type BiasColumns = z.infer<typeof BiasColumnsSchema>;
+
 export const PolicyFileSchema = z
   .object({
     extends: z
@@ -68,6 +82,7 @@ export const PolicyFileSchema = z
       .describe('Preset(s) to start from'),
     failOn: z.enum(['error', 'warn']).optional().describe('warn: warnings fail the run too'),
     checks: z.record(z.string(), PolicyEntrySchema).optional(),
+    bias: BiasColumnsSchema.optional(),
     trust: z
       .array(z.string().min(1))
       .optional()
@@ -101,6 +116,8 @@ export interface ResolvedPolicy {
   assets: AssetRule[];
   /** Trust anchor PEM files as written in the policy (relative to the policy file). */
   trust: string[];
+  /** Column defaults of the bias command. */
+  bias: BiasColumns;
 }
 
 export interface PolicyIssue {
@@ -140,7 +157,7 @@ export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   const checks: Record<string, ResolvedCheck> = {};
   for (const [id, def] of catalog)
     checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
-  return { failOn: 'error', checks, assets: [], trust: [] };
+  return { failOn: 'error', checks, assets: [], trust: [], bias: {} };
 }
 
 function applyEntries(
@@ -234,6 +251,7 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
   policy.failOn = file.failOn ?? 'error';
   policy.assets = Object.entries(file.assets ?? {}).map(([glob, requirements]) => ({ glob, requirements }));
   policy.trust = file.trust ?? [];
+  policy.bias = file.bias ?? {};
   return { value: policy };
 }
 

@@ -2,6 +2,8 @@ import { basename } from 'node:path';
 import { UsageError } from '@rai-audit/core';
 import { emitAggregationSql, resolveInputFiles, runBiasAudit, type AuditTiming } from '@rai-audit/bias';
 import type { CliIo } from '../io.js';
+import { loadPolicySources } from '../policy-catalog.js';
+import { loadPolicy } from '../policy-loader.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
 import { biasAuditOptions, type BiasFlags } from './bias-options.js';
 
@@ -34,6 +36,31 @@ function assertInputs(files: readonly string[], options: BiasCommandOptions): vo
   }
 }
 
+/**
+ * Flags the command line leaves out are taken from the policy's `bias:` block (columns named once in a config
+ * file); the command line wins. Without a label from either, the command cannot run.
+ */
+async function withPolicyColumns(options: BiasCommandOptions): Promise<BiasCommandOptions> {
+  const columns = options.policy
+    ? (await loadPolicy(options.policy, await loadPolicySources())).bias
+    : undefined;
+  const merged: BiasCommandOptions = {
+    ...options,
+    attribute: options.attribute?.length ? options.attribute : (columns?.attributes ?? []),
+    label: options.label ?? columns?.label,
+    prediction: options.prediction ?? columns?.prediction,
+    score: options.score ?? columns?.score,
+    weight: options.weight ?? columns?.weight,
+    positiveLabel: options.positiveLabel ?? columns?.positiveLabel,
+  };
+  if (merged.label === undefined) {
+    throw new UsageError("required option '-l, --label <column>' not specified", {
+      hint: 'Name the ground-truth column with --label, or as bias.label in the policy file',
+    });
+  }
+  return merged;
+}
+
 /** `rai-audit bias <data…>`: per-group metrics, disparities and summaries of a prediction log, or a dataset audit. */
 export async function runBiasCommand(
   io: CliIo,
@@ -41,7 +68,7 @@ export async function runBiasCommand(
   options: BiasCommandOptions,
 ): Promise<number> {
   assertInputs(files, options);
-  const audit = biasAuditOptions(files, options, io.cwd);
+  const audit = biasAuditOptions(files, await withPolicyColumns(options), io.cwd);
   if (options.emitSql !== undefined) {
     io.stdout(await emitAggregationSql(options.emitSql, audit));
     return 0;

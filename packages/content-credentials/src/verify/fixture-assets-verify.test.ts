@@ -64,6 +64,7 @@ describe.skipIf(!available)(
           failOn: 'error',
           checks: {},
           trust: [],
+          bias: {},
           assets: [
             {
               glob: '**',

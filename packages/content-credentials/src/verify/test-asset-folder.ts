@@ -45,6 +45,7 @@ export const TEST_FOLDER_POLICY: ResolvedPolicy = {
   failOn: 'error',
   checks: {},
   trust: [],
+  bias: {},
   assets: [
     { glob: 'generated/**', requirements: { c2pa: 'trusted', 'ai-declaration': 'required' } },
     {

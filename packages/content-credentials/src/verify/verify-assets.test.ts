@@ -196,7 +196,7 @@ describe('verifyAssets on unreadable files', () => {
       request({
         inputs: [local],
         cwd: local,
-        policy: { failOn: 'error', checks: {}, assets: [], trust: [] },
+        policy: { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} },
         reader: async (path) => {
           if (path.endsWith('a.txt')) throw denied;
           return new Uint8Array(Buffer.from('plain text'));
@@ -218,7 +218,7 @@ describe('verifyAssets on unreadable files', () => {
     writeFileSync(join(local, 'locked.txt'), 'locked');
     chmodSync(join(local, 'locked.txt'), 0o000);
     const outcome = await verifyAssets(
-      request({ inputs: [local], cwd: local, policy: { failOn: 'error', checks: {}, assets: [], trust: [] } }),
+      request({ inputs: [local], cwd: local, policy: { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} } }),
     );
     expect(outcome.section.assets[0]?.error?.reason).toBe(isRoot ? 'unsupported-type' : 'unreadable');
   });
