@@ -7,22 +7,11 @@ import type {
   ReferenceGroup,
 } from '@rai-audit/core';
 import { metricLabel } from './metric-labels.js';
+import { RESAMPLED_METRIC_IDS } from './resampled-rates.js';
 
 /** The per-group metrics compared with the reference group (docs/metrics.md, "Disparities"), in report order. */
 export const DISPARITY_METRIC_IDS: readonly BiasMetricId[] = [
-  'selection_rate',
-  'prevalence',
-  'accuracy',
-  'tpr',
-  'fpr',
-  'tnr',
-  'fnr',
-  'precision',
-  'npv',
-  'fdr',
-  'for',
-  'f1',
-  'ppr',
+  ...RESAMPLED_METRIC_IDS,
   'auc',
   'mean_score',
   'brier',
