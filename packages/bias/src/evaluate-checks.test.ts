@@ -115,7 +115,13 @@ describe('evaluateBiasChecks', () => {
   });
 
   it('uses the definition defaults for check ids the policy does not mention', () => {
-    const checks = evaluateBiasChecks(section, { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} });
+    const checks = evaluateBiasChecks(section, {
+      failOn: 'error',
+      checks: {},
+      assets: [],
+      trust: [],
+      bias: {},
+    });
     expect(checks.find((c) => c.id === 'bias.demographic-parity-ratio')?.status).toBe('fail');
   });
 });

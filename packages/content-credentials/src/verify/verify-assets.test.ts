@@ -218,7 +218,11 @@ describe('verifyAssets on unreadable files', () => {
     writeFileSync(join(local, 'locked.txt'), 'locked');
     chmodSync(join(local, 'locked.txt'), 0o000);
     const outcome = await verifyAssets(
-      request({ inputs: [local], cwd: local, policy: { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} } }),
+      request({
+        inputs: [local],
+        cwd: local,
+        policy: { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} },
+      }),
     );
     expect(outcome.section.assets[0]?.error?.reason).toBe(isRoot ? 'unsupported-type' : 'unreadable');
   });
