@@ -1,19 +1,9 @@
-import type {
-  BiasSection,
-  Check,
-  CheckDefinition,
-  CheckLevel,
-  CheckStatus,
-  DatasetAnalysis,
-  ResolvedPolicy,
-} from '@rai-audit/core';
+import type { BiasSection, Check, DatasetAnalysis, ResolvedPolicy } from '@rai-audit/core';
+import { toCheck, type Finding } from './check-finding.js';
 import { PROXY_STRENGTH, REPRESENTATION, datasetCheckDefinitions } from './dataset-check-definitions.js';
 
 type ProxyRow = DatasetAnalysis['proxies'][number];
 type GoodnessOfFit = DatasetAnalysis['goodnessOfFit'][number];
-
-/** What a check found, before the policy level turns it into a status; `passed` undefined = nothing to judge. */
-type Finding = Omit<Check, 'id' | 'area' | 'title' | 'level' | 'status'> & { passed: boolean | undefined };
 
 const MEASURE_NAMES: Record<ProxyRow['measure'], string> = {
   cramers_v: "Cramér's V",
@@ -68,7 +58,7 @@ function proxyFindings(dataset: DatasetAnalysis, attribute: string, max: number)
   const strongest = measured[0];
   return [
     {
-      passed: strongest === undefined ? undefined : true,
+      passed: strongest === undefined ? 'not-applicable' : true,
       expected: { operator: '<=', value: max },
       actual: strongest?.value ?? null,
       subject: strongest ? { attribute, field: strongest.feature, metric: strongest.measure } : { attribute },
@@ -89,7 +79,7 @@ function representationFinding(dataset: DatasetAnalysis, fit: GoodnessOfFit, min
   );
   const gap = (r: (typeof groups)[number]): number => (r.expectedShare ?? 0) - r.share;
   const under = [...groups].sort((a, b) => gap(b) - gap(a))[0];
-  const passed = fit.pValue === null ? undefined : fit.pValue >= minPValue;
+  const passed = fit.pValue === null ? 'not-applicable' : fit.pValue >= minPValue;
   const test =
     fit.statistic === null
       ? `p = ${fit.pValue === null ? 'undefined' : figure(fit.pValue)}`
@@ -100,7 +90,7 @@ function representationFinding(dataset: DatasetAnalysis, fit: GoodnessOfFit, min
     actual: fit.pValue,
     subject: { attribute: fit.attribute, metric: 'share' },
     message:
-      passed === undefined
+      passed === 'not-applicable'
         ? `${fit.attribute}: the group shares could not be tested (${fit.reason ?? 'no test'})`
         : `${fit.attribute}: the group shares ${passed ? 'agree with' : 'differ from'} the expected shares (${test})`,
     evidence:
@@ -111,24 +101,6 @@ function representationFinding(dataset: DatasetAnalysis, fit: GoodnessOfFit, min
       `Collect more rows of ${fit.attribute}=${under?.group ?? 'the under-represented groups'} or reweigh the rows ` +
       `(a weight column) so that the groups of ${fit.attribute} match the population the model will serve; if the ` +
       'expected shares are out of date, update them.',
-  };
-}
-
-function statusOf(passed: boolean | undefined, level: CheckLevel): CheckStatus {
-  if (passed === undefined) return 'not-applicable';
-  if (passed) return 'pass';
-  return level === 'error' ? 'fail' : 'warn';
-}
-
-function toCheck(definition: CheckDefinition, level: CheckLevel, finding: Finding): Check {
-  const { passed, ...rest } = finding;
-  return {
-    id: definition.id,
-    area: 'bias',
-    title: definition.title,
-    level,
-    status: statusOf(passed, level),
-    ...rest,
   };
 }
 
