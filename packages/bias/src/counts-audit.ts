@@ -29,6 +29,21 @@ export interface CountsAuditContext {
   perGroup?: { attribute: string; fallback?: number };
 }
 
+/** The context of a counts audit from the run's options and its prediction plan (direct audit and --from-counts alike). */
+export function countsAuditContext(
+  base: Pick<CountsAuditContext, 'file' | 'columns' | 'plan' | 'settings'>,
+  options: { positiveLabel?: string; references?: readonly ReferenceSpec[] },
+  predictions: Pick<CountsAuditContext, 'rule' | 'perGroup'>,
+): CountsAuditContext {
+  return {
+    ...base,
+    ...(options.positiveLabel !== undefined ? { positiveLabel: options.positiveLabel } : {}),
+    references: options.references ?? [],
+    ...(predictions.rule ? { rule: predictions.rule } : {}),
+    ...(predictions.perGroup ? { perGroup: predictions.perGroup } : {}),
+  };
+}
+
 /** The audit of a counts table: the section, the statistics it came from, and how the outcomes were read. */
 export interface CountsAuditResult {
   section: BiasSection;

@@ -4,7 +4,7 @@ import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js'
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
 import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
-import { auditCountsTable } from './counts-audit.js';
+import { auditCountsTable, countsAuditContext } from './counts-audit.js';
 import { readCountsTable, type CountsTable } from './counts-table.js';
 import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
 import { groupingName, groupingSets, type GroupingPlan } from './grouping-plan.js';
@@ -96,16 +96,10 @@ export async function auditCountsFile(
     const table = await readCounts(source, options, settings.mode);
     assertGroupings(table, plan, file);
     timer.mark('read counts');
-    const result = auditCountsTable(table, {
-      file,
-      columns,
-      plan,
-      settings,
-      ...(options.positiveLabel !== undefined ? { positiveLabel: options.positiveLabel } : {}),
-      references: options.references ?? [],
-      ...(predictions.rule ? { rule: predictions.rule } : {}),
-      ...(predictions.perGroup ? { perGroup: predictions.perGroup } : {}),
-    });
+    const result = auditCountsTable(
+      table,
+      countsAuditContext({ file, columns, plan, settings }, options, predictions),
+    );
     timer.mark('analysis');
     const outcome = finishAudit(result, policy, timer.timings(), [...source.files]);
     if (settings.mode === 'dataset') {

@@ -4,7 +4,7 @@ import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js'
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
 import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
-import { auditCountsTable } from './counts-audit.js';
+import { auditCountsTable, countsAuditContext } from './counts-audit.js';
 import { readCountsTable, rowsOutsideBinning, type CountsTable } from './counts-table.js';
 import { assertNumericColumn, scoreRange } from './data-driven-cutoffs.js';
 import { runDatasetAnalysis } from './dataset-mode.js';
@@ -74,16 +74,10 @@ export async function auditSource(
     aggregationSpec(SOURCE_VIEW, columns, plan, predictions, settings, UNIT_RANGE),
   );
   timer.mark('aggregation');
-  const result = auditCountsTable(table, {
-    file: source.file,
-    columns,
-    plan,
-    settings,
-    ...(options.positiveLabel !== undefined ? { positiveLabel: options.positiveLabel } : {}),
-    references: options.references ?? [],
-    ...(predictions.rule ? { rule: predictions.rule } : {}),
-    ...(predictions.perGroup ? { perGroup: predictions.perGroup } : {}),
-  });
+  const result = auditCountsTable(
+    table,
+    countsAuditContext({ file: source.file, columns, plan, settings }, options, predictions),
+  );
   timer.mark('analysis');
   if (settings.mode === 'dataset') {
     result.section.dataset = await runDatasetAnalysis(source, { options, columns, plan, result });
