@@ -5,9 +5,10 @@ import type { PolicySources } from './policy-loader.js';
  * a bias run accepts the `assets:` rules and `c2pa.*` levels meant for `assets verify`, and the reverse.
  */
 export async function loadPolicySources(): Promise<PolicySources> {
+  // The light `checks` entries: reading a policy must not load DuckDB, the image codecs or the C2PA WebAssembly.
   const [bias, credentials] = await Promise.all([
-    import('@rai-audit/bias'),
-    import('@rai-audit/content-credentials'),
+    import('@rai-audit/bias/checks'),
+    import('@rai-audit/content-credentials/checks'),
   ]);
   return {
     definitions: [
