@@ -6,3 +6,4 @@ export { renderJsonReport } from './json-report.js';
 export { renderJunitReport } from './junit-report.js';
 export { renderMarkdownReport } from './markdown-report.js';
 export { renderSarifReport } from './sarif-report.js';
+export { preloadChartEngine } from './vega-svg.js';

@@ -1,76 +1,34 @@
-import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { View, parse } from 'vega';
 import { InternalError } from '@rai-audit/core';
 import { replaceIllegalCharacters } from './escape.js';
-import { installTextWidthEstimate } from './text-width-estimate.js';
-import type { ViewOptions } from 'vega';
+import type * as VegaEngineModule from './vega-engine.js';
 
-type VegaLogger = NonNullable<ViewOptions['logger']>;
+type VegaEngine = typeof VegaEngineModule;
 
-/** A logger that drops every message: a reporter is a pure function, and vega's warnings must not reach the console. */
-function silentLogger(): VegaLogger {
-  let level = 0;
-  const logger: VegaLogger = {
-    level: (value?: number) => {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
-    error: () => logger,
-    warn: () => logger,
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
+let engine: Promise<VegaEngine> | undefined;
 
-/** The name the chart data gets in the compiled spec, so that one compiled spec serves every chart of its shape. */
-const CHART_DATA = 'chart_data';
-
-/** Compiled and parsed specs by their JSON without data: the attributes of a report mostly share chart shapes. */
-const runtimes = new Map<string, ReturnType<typeof parse>>();
-const RUNTIME_CACHE_SIZE = 64;
-
-/** The spec with its top-level inline values moved out, and those values. */
-function separateData(spec: TopLevelSpec): { shape: TopLevelSpec; values?: unknown[] } {
-  const data = (spec as { data?: { values?: unknown } }).data;
-  if (data === undefined || !Array.isArray(data.values)) return { shape: spec };
-  return { shape: { ...spec, data: { name: CHART_DATA } } as TopLevelSpec, values: data.values };
+/** vega and vega-lite, loaded once, on first use. */
+function loadEngine(): Promise<VegaEngine> {
+  engine ??= import('./vega-engine.js');
+  return engine;
 }
 
 /**
- * Compiling the vega-lite spec and parsing the vega spec take about half the time of a chart, and depend only on
- * the spec's shape: they are done once per shape and the parsed runtime (which views only read) is reused.
+ * Starts loading the chart engine (vega and vega-lite, about a third of a second) without waiting for it, so that a
+ * caller with a long computation ahead can overlap the two. Rendering works the same without it.
  */
-function runtimeOf(shape: TopLevelSpec, logger: VegaLogger): ReturnType<typeof parse> {
-  const key = JSON.stringify(shape);
-  let runtime = runtimes.get(key);
-  if (runtime === undefined) {
-    runtime = parse(compile(shape, { logger }).spec);
-    if (runtimes.size >= RUNTIME_CACHE_SIZE) runtimes.delete(runtimes.keys().next().value ?? '');
-    runtimes.set(key, runtime);
-  }
-  return runtime;
+export function preloadChartEngine(): void {
+  // A failed load is reported by the render that needs it; here it must not become an unhandled rejection.
+  loadEngine().catch(() => undefined);
 }
-
-const SILENT = silentLogger();
 
 /**
  * Renders a vega-lite spec to an SVG string for inlining in HTML, headless and without a canvas.
  * Vega escapes the text it writes (axis labels), so user strings in the data cannot inject markup.
  */
 export async function renderVegaLiteSvg(spec: TopLevelSpec, labelledBy: string): Promise<string> {
-  installTextWidthEstimate();
-  const { shape, values } = separateData(spec);
-  const view = new View(runtimeOf(shape, SILENT), { renderer: 'none', logger: SILENT });
-  try {
-    if (values !== undefined) view.data(CHART_DATA, values);
-    const svg = await view.toSVG();
-    return inlineSvg(svg, labelledBy);
-  } finally {
-    view.finalize();
-  }
+  const { vegaLiteToSvg } = await loadEngine();
+  return inlineSvg(await vegaLiteToSvg(spec), labelledBy);
 }
 
 /** Only inside a tag: what follows reaches the tag's end before any `<` (text nodes are followed by a `<`). */
