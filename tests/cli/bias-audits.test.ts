@@ -62,7 +62,12 @@ describe('rai-audit bias audits', () => {
       { RAI_AUDIT_TIMINGS: '1' },
     );
     expect([0, 1]).toContain(run.code);
-    expect(run.stderr).toMatch(/timings: pre-queries \d+ ms, aggregation \d+ ms, analysis \d+ ms/);
+    expect(run.stderr).toMatch(
+      /bias: timings: open \d+ ms, pre-queries \d+ ms, aggregation \d+ ms, analysis \d+ ms, checks \d+ ms\n/,
+    );
+    expect(run.stderr).toMatch(
+      /run timings: start-up \d+ ms, policy \d+ ms, audit \d+ ms, waiting for input hashes \d+ ms, render json \d+ ms, write \d+ ms\n/,
+    );
     const section = sectionOf(out);
     expect(section.references).toContainEqual({ attribute: 'race', group: 'C', method: 'explicit' });
     expect(section.settings).toMatchObject({

@@ -12,7 +12,7 @@ import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
 import { auditCountsFile } from './from-counts.js';
 import type { GroupingPlan } from './grouping-plan.js';
 import { assertColumnChoices, resolveColumns, type ResolvedColumns } from './resolve-columns.js';
-import { createStepTimer } from './step-timer.js';
+import { createStepTimer, type StepTimer } from './step-timer.js';
 
 export type { BiasAuditOptions } from './audit-options.js';
 export type { BiasAuditOutcome } from './audit-outcome.js';
@@ -56,10 +56,9 @@ export async function auditSource(
   source: DuckDbSource,
   options: BiasAuditOptions,
   policy: ResolvedPolicy,
-  now: () => number = () => performance.now(),
+  timer: StepTimer = createStepTimer(() => performance.now()),
 ): Promise<BiasAuditOutcome> {
   const settings = resolveAuditSettings(options);
-  const timer = createStepTimer(now);
   const columns = resolveColumns(
     options,
     source.columns.map((column) => column.name),
@@ -83,7 +82,9 @@ export async function auditSource(
     result.section.dataset = await runDatasetAnalysis(source, { options, columns, plan, result });
     timer.mark('dataset');
   }
-  return finishAudit(result, policy, timer.timings(), [...source.files]);
+  const outcome = finishAudit(result, policy, [], [...source.files]);
+  timer.mark('checks');
+  return { ...outcome, timings: timer.timings() };
 }
 
 /**
@@ -97,9 +98,11 @@ export async function runBiasAudit(
   assertColumnChoices(options);
   resolveAuditSettings(options);
   if (options.fromCounts !== undefined) return auditCountsFile(options.fromCounts, options, policy);
+  const timer = createStepTimer(() => performance.now());
   const source = await DuckDbSource.open(typeof options.file === 'string' ? [options.file] : options.file);
+  timer.mark('open');
   try {
-    return await auditSource(source, options, policy);
+    return await auditSource(source, options, policy, timer);
   } finally {
     source.close();
   }

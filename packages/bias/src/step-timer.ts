@@ -4,11 +4,13 @@ export interface AuditTiming {
   ms: number;
 }
 
-/** Records the time since the previous mark under each step name; the clock is injected so tests can fix it. */
-export function createStepTimer(now: () => number): {
+export interface StepTimer {
   mark: (step: string) => void;
   timings: () => AuditTiming[];
-} {
+}
+
+/** Records the time since the previous mark under each step name; the clock is injected so tests can fix it. */
+export function createStepTimer(now: () => number): StepTimer {
   const timings: AuditTiming[] = [];
   let last = now();
   return {

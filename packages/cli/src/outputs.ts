@@ -26,19 +26,23 @@ export function parseFormats(text: string): ReportFormat[] {
   return formats;
 }
 
-/** Renders every requested format first, then writes them all atomically into `dir`; returns the paths written. */
+/**
+ * Renders every requested format first, then writes them all atomically into `dir`; returns the paths written.
+ * `done` hears of each finished step (`render html`, …, `write`), for RAI_AUDIT_TIMINGS.
+ */
 export async function writeReports(
   result: AuditResult,
   dir: string,
   formats: readonly ReportFormat[],
+  done: (step: string) => void = () => undefined,
 ): Promise<string[]> {
-  const files = await Promise.all(
-    formats.map(async (format) => ({
-      path: join(dir, REPORT_FILE_NAMES[format]),
-      content: await renderReport(format, result),
-    })),
-  );
+  const files: Array<{ path: string; content: string }> = [];
+  for (const format of formats) {
+    files.push({ path: join(dir, REPORT_FILE_NAMES[format]), content: await renderReport(format, result) });
+    done(`render ${format}`);
+  }
   await writeFilesAtomically(files);
+  done('write');
   return files.map((file) => file.path);
 }
 
