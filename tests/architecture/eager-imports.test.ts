@@ -25,6 +25,10 @@ describe('light entry points', () => {
       expect(loaded).not.toContain(heavy);
   });
 
+  it('core loads the YAML parser only when it reads a policy', () => {
+    expect(packagesLoadedBy(root, 'packages/core/src/index.ts')).not.toContain('yaml');
+  });
+
   it('the report package loads vega and vega-lite only when it renders a chart', () => {
     const loaded = packagesLoadedBy(root, 'packages/report/src/index.ts');
     expect(loaded).not.toContain('vega');

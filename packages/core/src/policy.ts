@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { CheckLevelSchema, type Area, type CheckLevel } from './check.js';
 import { closestMatch } from './suggest.js';
@@ -195,8 +196,17 @@ function applyEntries(
   }
 }
 
+let yamlModule: typeof Yaml | undefined;
+
+/** The YAML parser, loaded on the first policy read: a run without a policy file does not pay for it. */
+function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 /** Parses and validates a policy file (YAML or JSON) against the catalog; issues carry the path and line. */
 export function validatePolicy(text: string, context: PolicyContext): PolicyValidation {
+  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const located = (path: PropertyKey[], message: string, hint?: string): PolicyIssue => {
