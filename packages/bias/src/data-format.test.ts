@@ -1,7 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '@rai-audit/core';
-import { describe, expect, it } from 'vitest';
-import { detectFormat, guessDelimiter, readerSql, splitDelimitedLine } from './data-format.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  detectFormat,
+  guessDelimiter,
+  readerSql,
+  readSniffedCsv,
+  sniffedCsvReaderSql,
+  splitDelimitedLine,
+} from './data-format.js';
 import { translateDuckDbError } from './duckdb-errors.js';
+import { DuckDbSource } from './duckdb-source.js';
 
 describe('detectFormat', () => {
   it.each([
@@ -97,5 +108,73 @@ describe('translateDuckDbError', () => {
     const error = translateDuckDbError(new Error('IO Error: something odd\n\nLINE 1: x'), 'p.csv', csv);
     expect(error.message).toBe('cannot read the file as CSV: something odd');
     expect(error.cause).toBeInstanceOf(Error);
+  });
+});
+
+describe('a delimited file read as sniffed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rai-sniffed-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('maps sniff_csv’s "(empty)" to an empty option and leaves unknown shapes alone', () => {
+    const row = {
+      Delimiter: ';',
+      Quote: '(empty)',
+      Escape: '(empty)',
+      Comment: '(empty)',
+      SkipRows: 0,
+      HasHeader: true,
+      Columns: [{ name: 'a', type: 'BIGINT' }],
+      DateFormat: '%d/%m/%Y',
+      TimestampFormat: null,
+    };
+    expect(readSniffedCsv(row)).toEqual({
+      delimiter: ';',
+      quote: '',
+      escape: '',
+      comment: '',
+      skipRows: 0,
+      columns: [{ name: 'a', type: 'BIGINT' }],
+      dateFormat: '%d/%m/%Y',
+      timestampFormat: null,
+    });
+    expect(readSniffedCsv({ ...row, HasHeader: false })).toBeUndefined();
+    expect(readSniffedCsv({ ...row, Columns: [] })).toBeUndefined();
+    expect(readSniffedCsv({ ...row, Columns: [{ name: 'a' }] })).toBeUndefined();
+    expect(sniffedCsvReaderSql("it's.csv", readSniffedCsv(row)!)).toContain(
+      "read_csv('it''s.csv', header = true, auto_detect = false, delim = ';', quote = '', escape = '', comment = ''",
+    );
+  });
+
+  it('reads the same columns, types and values as the sniffing reader', async () => {
+    const file = join(dir, 'mixed.txt');
+    writeFileSync(
+      file,
+      [
+        'name;when;score;flag',
+        '"Smith; J.";03/02/2024;0.5;true',
+        "O'Neil;15/12/2023;;false",
+        '"say ""hi""";01/01/2024;1e-3;',
+      ].join('\n') + '\n',
+    );
+    const source = await DuckDbSource.open(file);
+    try {
+      const [view] = await source.query("SELECT sql FROM duckdb_views() WHERE view_name = 'source'");
+      expect(String(view?.sql)).toMatch(/auto_detect = CAST\('f' AS BOOLEAN\)/);
+      const sniffedView = await source.queryWithTypes('SELECT * FROM source ORDER BY name');
+      const plain = await source.queryWithTypes(
+        `SELECT * FROM ${readerSql(file, { kind: 'text', label: 'delimited text' })} ORDER BY name`,
+      );
+      expect(sniffedView.columns).toEqual(plain.columns);
+      expect(sniffedView.columns.map((column) => column.type)).toEqual([
+        'VARCHAR',
+        'DATE',
+        'DOUBLE',
+        'BOOLEAN',
+      ]);
+      expect(sniffedView.rows).toEqual(plain.rows);
+      expect(sniffedView.rows.map((row) => row.name)).toEqual(["O'Neil", 'Smith; J.', 'say "hi"']);
+    } finally {
+      source.close();
+    }
   });
 });

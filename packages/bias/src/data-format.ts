@@ -123,6 +123,75 @@ export function guessDelimiter(headerLine: string): string {
   return candidates[best] ?? ',';
 }
 
+/** What DuckDB's sniffer found in a delimited file: its dialect and its columns with their types. */
+export interface SniffedCsv {
+  delimiter: string;
+  quote: string;
+  escape: string;
+  comment: string;
+  skipRows: number;
+  columns: ReadonlyArray<{ name: string; type: string }>;
+  dateFormat: string | null;
+  timestampFormat: string | null;
+}
+
+/** The query that sniffs one delimited file as the reader would (a header row, the format's delimiter). */
+export function sniffCsvSql(path: string, format: DataFormat): string {
+  const delimiter = format.delimiter === undefined ? '' : `, delim = ${quoteLiteral(format.delimiter)}`;
+  return `SELECT * FROM sniff_csv(${quoteLiteral(path)}, header = true${delimiter})`;
+}
+
+/** sniff_csv writes "(empty)" for an option it left empty (no quoting, no comment character). */
+function sniffedOption(value: unknown): string {
+  const text = typeof value === 'string' ? value : '';
+  return text === '(empty)' ? '' : text;
+}
+
+/** A sniff_csv row as a SniffedCsv, or undefined when it is not the shape this reader knows. */
+export function readSniffedCsv(row: Record<string, unknown> | undefined): SniffedCsv | undefined {
+  const columns = row?.Columns;
+  if (!row || !Array.isArray(columns) || columns.length === 0 || row.HasHeader !== true) return undefined;
+  const typed = columns.map((column: unknown) => {
+    const { name, type } = (column ?? {}) as { name?: unknown; type?: unknown };
+    return typeof name === 'string' && typeof type === 'string' ? { name, type } : undefined;
+  });
+  if (typed.some((column) => column === undefined) || typeof row.Delimiter !== 'string') return undefined;
+  const format = (value: unknown): string | null =>
+    typeof value === 'string' && value !== '' ? value : null;
+  return {
+    delimiter: row.Delimiter,
+    quote: sniffedOption(row.Quote),
+    escape: sniffedOption(row.Escape),
+    comment: sniffedOption(row.Comment),
+    skipRows: typeof row.SkipRows === 'number' ? row.SkipRows : 0,
+    columns: typed as Array<{ name: string; type: string }>,
+    dateFormat: format(row.DateFormat),
+    timestampFormat: format(row.TimestampFormat),
+  };
+}
+
+/**
+ * The reader of one delimited file with everything the sniffer found spelled out: DuckDB then reads it exactly as
+ * it would have after sniffing, without sniffing again on every query of the view (about 80 ms each).
+ */
+export function sniffedCsvReaderSql(path: string, sniffed: SniffedCsv): string {
+  const parts = [
+    quoteLiteral(path),
+    'header = true',
+    'auto_detect = false',
+    `delim = ${quoteLiteral(sniffed.delimiter)}`,
+    `quote = ${quoteLiteral(sniffed.quote)}`,
+    `escape = ${quoteLiteral(sniffed.escape)}`,
+    `comment = ${quoteLiteral(sniffed.comment)}`,
+    `skip = ${sniffed.skipRows}`,
+    `columns = ${structSql(sniffed.columns.map((c) => [c.name, c.type] as const))}`,
+  ];
+  if (sniffed.dateFormat !== null) parts.push(`dateformat = ${quoteLiteral(sniffed.dateFormat)}`);
+  if (sniffed.timestampFormat !== null)
+    parts.push(`timestampformat = ${quoteLiteral(sniffed.timestampFormat)}`);
+  return `read_csv(${parts.join(', ')})`;
+}
+
 /**
  * A strict reader with the header's columns declared, used only to diagnose a file DuckDB's sniffer rejected:
  * without sniffing, DuckDB reports the first row whose field count differs from the header, with its line.

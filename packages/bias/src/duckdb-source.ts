@@ -4,6 +4,9 @@ import { quoteIdentifier } from './sql-text.js';
 import {
   guessDelimiter,
   readerSql,
+  readSniffedCsv,
+  sniffCsvSql,
+  sniffedCsvReaderSql,
   splitDelimitedLine,
   strictCsvReaderSql,
   type DataFormat,
@@ -84,9 +87,10 @@ export class DuckDbSource {
   ): Promise<ColumnInfo[]> {
     try {
       const view = quoteIdentifier(SOURCE_VIEW);
-      await connection.run(
-        `CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${readerSql(inputs.files, inputs.format, options)}`,
-      );
+      const reader =
+        (await DuckDbSource.sniffedReader(connection, inputs, options)) ??
+        readerSql(inputs.files, inputs.format, options);
+      await connection.run(`CREATE OR REPLACE VIEW ${view} AS SELECT * FROM ${reader}`);
       const described = await connection.runAndReadAll(`DESCRIBE ${view}`);
       return described.getRowObjectsJS().map((row) => ({
         name: String(row.column_name),
@@ -98,6 +102,27 @@ export class DuckDbSource {
         for (const file of inputs.files) await DuckDbSource.diagnoseCsv(connection, file, inputs.format);
       }
       throw translateDuckDbError(error, inputs.display, inputs.format);
+    }
+  }
+
+  /**
+   * One delimited file read with the sniffer's findings spelled out, so that the sniffer runs once rather than on
+   * every query; undefined (the plain reader, which reports problems its own way) when sniffing fails.
+   */
+  private static async sniffedReader(
+    connection: DuckDBConnection,
+    inputs: InputFiles,
+    options: ReaderOptions,
+  ): Promise<string | undefined> {
+    const [file, ...others] = inputs.files;
+    if (!isDelimitedText(inputs.format) || file === undefined || others.length > 0) return undefined;
+    if (options.columns !== undefined || options.types !== undefined) return undefined;
+    try {
+      const sniffed = await connection.runAndReadAll(sniffCsvSql(file, inputs.format));
+      const found = readSniffedCsv(sniffed.getRowObjectsJS()[0]);
+      return found && sniffedCsvReaderSql(file, found);
+    } catch {
+      return undefined;
     }
   }
 
