@@ -1,4 +1,10 @@
-export { runBiasAudit, auditSource, type BiasAuditOptions, type BiasAuditOutcome } from './run-bias-audit.js';
+export {
+  runBiasAudit,
+  auditSource,
+  type AuditHooks,
+  type BiasAuditOptions,
+  type BiasAuditOutcome,
+} from './run-bias-audit.js';
 export {
   DEFAULT_SETTINGS,
   resolveAuditSettings,

@@ -139,6 +139,25 @@ describe('runBiasAudit on real files', () => {
     },
   );
 
+  it('tells the caller once, while the aggregation query runs, that the main thread is free', async () => {
+    const heard: string[] = [];
+    const audit = runBiasAudit(options('small.csv'), policy, {
+      aggregating: () => heard.push('aggregating'),
+    }).then((outcome) => {
+      heard.push('done');
+      return outcome;
+    });
+    const { timings } = await audit;
+    expect(heard).toEqual(['aggregating', 'done']);
+    expect(timings.map((timing) => timing.step)).toEqual([
+      'open',
+      'pre-queries',
+      'aggregation',
+      'analysis',
+      'checks',
+    ]);
+  });
+
   it('builds the section, parity summaries, checks and a warning about missing values', async () => {
     const { section, checks, warnings } = await runBiasAudit(options('small.csv'), policy);
     expect(section).toMatchObject({

@@ -51,12 +51,22 @@ async function aggregateOnce(source: DuckDbSource, spec: AggregationSpec): Promi
   return aggregate(source, { ...spec, score: { ...spec.score, range } });
 }
 
+/** What a caller may hear of while an audit runs. */
+export interface AuditHooks {
+  /**
+   * The aggregation query is running on DuckDB's threads, the longest wait of the audit: a caller may use the idle
+   * main thread meanwhile (the CLI loads the chart engine of the HTML report).
+   */
+  aggregating?: () => void;
+}
+
 /** Audits an opened data source: validate columns, plan, aggregate once, compute, judge. */
 export async function auditSource(
   source: DuckDbSource,
   options: BiasAuditOptions,
   policy: ResolvedPolicy,
   timer: StepTimer = createStepTimer(() => performance.now()),
+  hooks: AuditHooks = {},
 ): Promise<BiasAuditOutcome> {
   const settings = resolveAuditSettings(options);
   const columns = resolveColumns(
@@ -68,10 +78,12 @@ export async function auditSource(
   await assertColumnTypes(source, columns, plan);
   const predictions = await planPredictions(options, columns, source);
   timer.mark('pre-queries');
-  const table = await aggregateOnce(
+  const aggregation = aggregateOnce(
     source,
     aggregationSpec(SOURCE_VIEW, columns, plan, predictions, settings, UNIT_RANGE),
   );
+  hooks.aggregating?.();
+  const table = await aggregation;
   timer.mark('aggregation');
   const result = auditCountsTable(
     table,
@@ -94,6 +106,7 @@ export async function auditSource(
 export async function runBiasAudit(
   options: BiasAuditOptions,
   policy: ResolvedPolicy,
+  hooks: AuditHooks = {},
 ): Promise<BiasAuditOutcome> {
   assertColumnChoices(options);
   resolveAuditSettings(options);
@@ -102,7 +115,7 @@ export async function runBiasAudit(
   const source = await DuckDbSource.open(typeof options.file === 'string' ? [options.file] : options.file);
   timer.mark('open');
   try {
-    return await auditSource(source, options, policy, timer);
+    return await auditSource(source, options, policy, timer, hooks);
   } finally {
     source.close();
   }

@@ -35,9 +35,14 @@ export interface AuditSpec {
   command: string;
   /** The files the result lists with their sha256; a function when they depend on the policy. */
   inputs: ReadonlyArray<InputRef> | ((policy: ResolvedPolicy) => ReadonlyArray<InputRef>);
+  /**
+   * The audit's computation. It calls `waiting` when it starts a long wait on native work (a DuckDB query, image
+   * decoding in workers), so that the run can prepare the reports on the idle main thread meanwhile.
+   */
   run: (
     policy: ResolvedPolicy,
     progress: (message: string) => void,
+    waiting: () => void,
   ) => Promise<{ sections: Section[]; checks: Check[]; warnings: RunWarning[] }>;
 }
 
@@ -76,10 +81,11 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   const hashing = Promise.allSettled(
     inputFiles.map((input) => describeInputFile(resolve(io.cwd, input.path), input.role, io.cwd)),
   );
-  const running = spec.run(policy, progress);
-  // The audit mostly waits on native work (DuckDB, image codecs): the HTML charts' engine loads meanwhile.
-  if (formats.includes('html')) preloadChartEngine();
-  const outcome = await running;
+  // While the audit waits on native work, the HTML report's chart engine loads (otherwise it loads when rendering).
+  const waiting = (): void => {
+    if (formats.includes('html')) preloadChartEngine();
+  };
+  const outcome = await spec.run(policy, progress, waiting);
   timings.mark('audit');
   const described = (await hashing).map((settled) => {
     if (settled.status === 'rejected') throw settled.reason;

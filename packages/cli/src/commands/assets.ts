@@ -201,10 +201,10 @@ export async function runAssetsVerifyCommand(
     command: 'assets',
     // Assets are hashed inside the section (one sha256 per asset); inputs list the files that configure the run.
     inputs: (policy) => trustFiles(policy).map((path) => ({ path, role: 'trust-anchors' })),
-    run: async (policy, progress) => {
+    run: async (policy, progress, waiting) => {
       const files = trustFiles(policy);
       const trustAnchorsPem = await readTrustAnchors(files, io.cwd, credentials.parseTrustAnchorsPem);
-      const outcome = await credentials.verifyAssets({
+      const verifying = credentials.verifyAssets({
         inputs: paths,
         cwd: io.cwd,
         policy,
@@ -218,6 +218,9 @@ export async function runAssetsVerifyCommand(
         maxPixels,
         onProgress: progressReporter(progress, workers),
       });
+      // With worker threads decoding the assets, the main thread mostly waits.
+      if (workers > 0) waiting();
+      const outcome = await verifying;
       return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
     },
   });

@@ -80,10 +80,10 @@ export async function runBiasCommand(
   return runAudit(io, options, {
     command: 'bias',
     inputs,
-    run: async (policy, progress) => {
+    run: async (policy, progress, waiting) => {
       const shown = options.fromCounts ?? files.map((file) => basename(file)).join(', ');
       progress(`rai-audit bias: reading ${shown} and aggregating ${audit.attributes.join(', ')}…`);
-      const outcome = await runBiasAudit(audit, policy);
+      const outcome = await runBiasAudit(audit, policy, { aggregating: waiting });
       if (io.env.RAI_AUDIT_TIMINGS === '1')
         io.stderr(`rai-audit bias: timings: ${formatTimings(outcome.timings)}\n`);
       return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
