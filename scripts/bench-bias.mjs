@@ -3,7 +3,10 @@
 // step's own time of the full audit through the real CLI, next to a bare DuckDB GROUP BY count over the same file.
 //
 //   npx -y pnpm@10.34.9 run build && node scripts/bench-bias.mjs [--rows 10000000] [--formats csv,parquet]
-//                                                                [--draws 1000] [--seed 1] [--regenerate]
+//                                                [--runs 3] [--draws 1000] [--seed 1] [--regenerate]
+//
+// Each format is measured --runs times (the audit and both bare scans alternate, so machine load hits them alike);
+// the table shows the median and, under it, the range.
 //
 // Uses the built packages (packages/*/dist). Data goes to bench-data/ (git-ignored) and is reused when present.
 import { spawn } from 'node:child_process';
@@ -24,6 +27,7 @@ const { values: args } = parseArgs({
     rows: { type: 'string', default: '10000000' },
     formats: { type: 'string' },
     draws: { type: 'string', default: '1000' },
+    runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     regenerate: { type: 'boolean', default: false },
   },
@@ -32,8 +36,11 @@ const rows = Number(args.rows);
 const seed = Number(args.seed);
 // A 100M-row CSV is 4 GB of text: the large run is the Parquet one unless asked otherwise.
 const formats = (args.formats ?? (rows > 20_000_000 ? 'parquet' : 'csv,parquet')).split(',');
+const runs = Number(args.runs);
 if (!Number.isInteger(rows) || rows <= 0)
   throw new Error(`--rows must be a positive whole number, got ${args.rows}`);
+if (!Number.isInteger(runs) || runs <= 0)
+  throw new Error(`--runs must be a positive whole number, got ${args.runs}`);
 
 async function loadDuckDb() {
   const require = createRequire(join(root, 'packages', 'bias', 'package.json'));
@@ -87,16 +94,29 @@ function readerOf(file) {
   return file.endsWith('.csv') ? `read_csv('${file}', header = true)` : `read_parquet('${file}')`;
 }
 
-/** The bare scan the aggregation is compared with: one GROUP BY count, in a fresh DuckDB, best of two. */
-async function bareScan(file) {
+/**
+ * The bare scans the aggregation is compared with, each a plain GROUP BY count in a fresh DuckDB, best of two:
+ * over one attribute (the cheapest read of the file), and over every column the audit reads (attributes, label,
+ * prediction, score), which is the same scan without the audit's bins, sums and grouping sets.
+ */
+const BARE_SCANS = {
+  oneColumn: 'race',
+  auditColumns: 'race, sex, age_group, label, prediction, score',
+};
+
+async function bareScans(file) {
   return withDuckDb(async (c) => {
-    const times = [];
-    for (let run = 0; run < 2; run++) {
-      const started = performance.now();
-      await c.runAndReadAll(`SELECT race, COUNT(*) AS n FROM ${readerOf(file)} GROUP BY race`);
-      times.push(performance.now() - started);
+    const best = {};
+    for (const [name, columns] of Object.entries(BARE_SCANS)) {
+      const times = [];
+      for (let run = 0; run < 2; run++) {
+        const started = performance.now();
+        await c.runAndReadAll(`SELECT ${columns}, COUNT(*) AS n FROM ${readerOf(file)} GROUP BY ${columns}`);
+        times.push(performance.now() - started);
+      }
+      best[name] = Math.min(...times);
     }
-    return Math.min(...times);
+    return best;
   });
 }
 
@@ -169,58 +189,91 @@ function runAudit(file, format) {
       const polled = stopPolling?.();
       const fromTime = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakRss = fromTime ? Number(fromTime[1]) * 1024 : (polled ?? 0);
-      const timings = Object.fromEntries(
-        [...(/timings: (.*)/.exec(stderr)?.[1] ?? '').matchAll(/([\w -]+?) (\d+) ms/g)].map((m) => [
-          m[1].trim(),
-          Number(m[2]),
-        ]),
-      );
+      const parse = (line) =>
+        Object.fromEntries(
+          [...(line ?? '').matchAll(/([\w -]+?) (\d+) ms/g)].map((m) => [m[1].trim(), Number(m[2])]),
+        );
+      // The bias command's own steps, then the run's stages around them (start-up, hashing, each report).
+      const timings = parse(/bias: timings: (.*)/.exec(stderr)?.[1]);
+      const stages = parse(/run timings: (.*)/.exec(stderr)?.[1]);
       // Exit 1 means an error-level check failed (the injected disparity): the audit itself completed.
       if (code !== 0 && code !== 1) reject(new Error(`rai-audit exited ${code}:\n${stderr}`));
-      else resolve({ wallMs, peakRss, timings, code });
+      else resolve({ wallMs, peakRss, timings, stages, code });
     });
   });
 }
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
 
-const results = [];
+const measured = [];
 for (const format of formats) {
   const file = await generate(format);
-  const bareMs = await bareScan(file);
-  const audit = await runAudit(file, format);
-  results.push({ format, file, bareMs, ...audit });
+  for (let run = 0; run < runs; run++) {
+    const bare = await bareScans(file);
+    const audit = await runAudit(file, format);
+    const aggregation = audit.timings.aggregation ?? Number.NaN;
+    measured.push({
+      format,
+      wall: audit.wallMs,
+      rss: audit.peakRss,
+      aggregation,
+      bareOne: bare.oneColumn,
+      bareAudit: bare.auditColumns,
+      ratioOne: aggregation / bare.oneColumn,
+      ratioAudit: aggregation / bare.auditColumns,
+      stages: { ...audit.stages, ...audit.timings },
+    });
+    console.error(
+      `${format} run ${run + 1}/${runs}: whole audit ${seconds(audit.wallMs)}, aggregation ${seconds(aggregation)}`,
+    );
+  }
 }
 
 console.log(
   `\nrai-audit bias benchmark: ${rows.toLocaleString('en')} rows, 3 attributes + 1 intersection, score, ${args.draws} bootstrap draws, HTML + JSON report`,
 );
-console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`);
 console.log(
-  'format   | whole audit | peak RSS | aggregation | bare GROUP BY | aggregation / bare | rest of the audit',
+  `node ${process.version}, ${(await import('node:os')).cpus().length} cores; median of ${runs} run(s), range below\n`,
 );
-console.log(
-  '---------|-------------|----------|-------------|---------------|--------------------|------------------',
-);
-for (const r of results) {
-  const aggregation = r.timings.aggregation ?? Number.NaN;
-  // Everything that is not a timed step: Node start-up, hashing the input, checks, writing the reports.
-  const steps = Object.values(r.timings).reduce((sum, ms) => sum + ms, 0);
-  const cells = [
-    r.format.padEnd(8),
-    seconds(r.wallMs).padStart(11),
-    mib(r.peakRss).padStart(8),
-    seconds(aggregation).padStart(11),
-    seconds(r.bareMs).padStart(13),
-    (aggregation / r.bareMs).toFixed(2).padStart(18),
-    seconds(r.wallMs - steps).padStart(17),
-  ];
-  console.log(cells.join(' | '));
+const columns = [
+  ['whole audit', (m) => m.wall, seconds],
+  ['peak RSS', (m) => m.rss, mib],
+  ['aggregation', (m) => m.aggregation, seconds],
+  ['bare count, 1 column', (m) => m.bareOne, seconds],
+  ['bare count, audit columns', (m) => m.bareAudit, seconds],
+  ['aggregation / 1 column', (m) => m.ratioOne, (v) => v.toFixed(2)],
+  ['aggregation / audit columns', (m) => m.ratioAudit, (v) => v.toFixed(2)],
+];
+const table = [['format', ...columns.map(([name]) => name)]];
+for (const format of formats) {
+  const rowsOf = measured.filter((m) => m.format === format);
+  table.push([format, ...columns.map(([, pick, show]) => show(median(rowsOf.map(pick))))]);
+  if (runs > 1) {
+    const range = ([, pick, show]) => {
+      const values = rowsOf.map(pick);
+      return `${show(Math.min(...values))} – ${show(Math.max(...values))}`;
+    };
+    table.push(['  range', ...columns.map(range)]);
+  }
 }
-for (const r of results)
+const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+const line = (row) =>
+  `| ${row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+console.log(line(table[0]));
+console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const row of table.slice(1)) console.log(line(row));
+for (const format of formats) {
+  const rowsOf = measured.filter((m) => m.format === format);
+  const steps = Object.keys(rowsOf[0].stages);
   console.log(
-    `\n${r.format} steps: ${Object.entries(r.timings)
-      .map(([step, ms]) => `${step} ${ms} ms`)
+    `\n${format}, median time of each stage: ${steps
+      .map((step) => `${step} ${Math.round(median(rowsOf.map((m) => m.stages[step] ?? 0)))} ms`)
       .join(', ')}`,
   );
+}
