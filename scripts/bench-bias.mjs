@@ -239,7 +239,7 @@ console.log(
   `\nrai-audit bias benchmark: ${rows.toLocaleString('en')} rows, 3 attributes + 1 intersection, score, ${args.draws} bootstrap draws, HTML + JSON report`,
 );
 console.log(
-  `node ${process.version}, ${(await import('node:os')).cpus().length} cores; median of ${runs} run(s), range below\n`,
+  `node ${process.version}, ${(await import('node:os')).cpus().length} cores; ${runs > 1 ? `median of ${runs} runs, their range below` : 'one run'}\n`,
 );
 const columns = [
   ['whole audit', (m) => m.wall, seconds],
