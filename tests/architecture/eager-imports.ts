@@ -15,15 +15,30 @@ function workspaceEntries(root: string): Map<string, string> {
   );
 }
 
-/** The module specifiers a file loads: static imports and re-exports that are not type-only, and optionally import(). */
+/** `createRequire(…)('name')`: a CommonJS package required by name. */
+function requiredName(node: ts.Node): string | undefined {
+  if (!ts.isCallExpression(node) || !ts.isCallExpression(node.expression)) return undefined;
+  const callee = node.expression.expression;
+  const [argument] = node.arguments;
+  if (!ts.isIdentifier(callee) || callee.text !== 'createRequire' || !argument) return undefined;
+  return ts.isStringLiteral(argument) ? argument.text : undefined;
+}
+
+/**
+ * The module specifiers a file loads when it is imported: static imports and re-exports that are not type-only,
+ * and packages required through createRequire outside any function; with `withDynamic`, import() calls as well.
+ */
 function importsOf(file: string, withDynamic: boolean): string[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: ts.Node, inFunction: boolean): void => {
+    const required = requiredName(node);
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
       found.push((node.moduleSpecifier as ts.StringLiteral).text);
     } else if (ts.isExportDeclaration(node) && !node.isTypeOnly && node.moduleSpecifier) {
       found.push((node.moduleSpecifier as ts.StringLiteral).text);
+    } else if (required !== undefined && (!inFunction || withDynamic)) {
+      found.push(required);
     } else if (
       withDynamic &&
       ts.isCallExpression(node) &&
@@ -33,9 +48,10 @@ function importsOf(file: string, withDynamic: boolean): string[] {
     ) {
       found.push(node.arguments[0].text);
     }
-    ts.forEachChild(node, visit);
+    const inside = inFunction || ts.isFunctionLike(node);
+    ts.forEachChild(node, (child) => visit(child, inside));
   };
-  visit(source);
+  visit(source, false);
   return found;
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import { runCli } from '../dist/main.js';
+// The bundle of dist/ (scripts/bundle-cli.mjs): the same code, loaded in a fraction of the time.
+import { runCli } from '../dist/bundle/main.js';
 
 await runCli(process.argv);
