@@ -1,7 +1,5 @@
 import { open } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type * as DuckDbApi from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBInstance as DuckDbInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier } from './sql-text.js';
 import {
   guessDelimiter,
@@ -16,12 +14,6 @@ import {
 } from './data-format.js';
 import { isCsvSniffFailure, translateDuckDbError } from './duckdb-errors.js';
 import { resolveInputFiles, type InputFiles } from './input-files.js';
-
-/*
- * DuckDB's Node API is CommonJS. Through require() it loads in half the time an ESM import takes (Node otherwise
- * scans each of its modules for named exports), which every bias run pays at start-up.
- */
-const { DuckDBInstance } = createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDbApi;
 
 /** A column of the data file with its DuckDB type. */
 export interface ColumnInfo {
@@ -56,7 +48,7 @@ export class DuckDbSource {
     readonly files: readonly string[],
     readonly format: DataFormat,
     private columnList: readonly ColumnInfo[],
-    private readonly instance: DuckDbInstance,
+    private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
   ) {}
 
