@@ -30,8 +30,27 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
     regenerate: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (args.help) {
+  console.log(`Usage: node scripts/bench-bias.mjs [options]   (build first: pnpm run build; or pnpm run bench:bias)
+
+Times the full rai-audit bias audit of a generated prediction log against bare DuckDB GROUP BY counts.
+
+Options:
+  --rows N        rows of the generated log (default 10000000; above 20M only Parquet unless --formats says)
+  --formats LIST  csv,parquet (default both)
+  --runs N        runs per format; the table shows the median and the range (default 3)
+  --draws N       bootstrap draws of the audit (default 1000)
+  --seed N        seed of the generated data (default 1)
+  --regenerate    write the data file again even if bench-data/ has it
+
+Example:
+  pnpm run bench:bias -- --runs 5
+  node scripts/bench-bias.mjs --rows 100000000 --runs 1`);
+  process.exit(0);
+}
 const rows = Number(args.rows);
 const seed = Number(args.seed);
 // A 100M-row CSV is 4 GB of text: the large run is the Parquet one unless asked otherwise.
