@@ -218,8 +218,8 @@ export async function runAssetsVerifyCommand(
         maxPixels,
         onProgress: progressReporter(progress, workers),
       });
-      // With worker threads decoding the assets, the main thread mostly waits.
-      if (workers > 0) waiting();
+      // Worker threads (at least one) decode and verify the assets: the main thread mostly waits.
+      waiting();
       const outcome = await verifying;
       return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
     },
