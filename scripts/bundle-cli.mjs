@@ -41,6 +41,8 @@ await build({
   platform: 'node',
   target: 'node20',
   external,
+  // Maps back through dist/ to src/*.ts (tsc writes dist's maps); the executable turns them on with --debug.
+  sourcemap: true,
   // CommonJS packages inside the bundle (commander) call require() for Node's built-in modules.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",

@@ -31,6 +31,18 @@ describe('the rai-audit executable (built by pnpm build)', () => {
     expect(run.stdout.trim()).toBe(ownPackage.version);
   });
 
+  it('names the TypeScript sources in the stack trace of --debug', () => {
+    const dir = tempDir();
+    const data = join(dir, 'two-labels.csv');
+    writeFileSync(data, 'sex,label\nf,a\nm,b\n');
+    const run = spawnSync(process.execPath, [bin, 'bias', data, '-a', 'sex', '-l', 'label', '--debug'], {
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/positive-label/);
+    expect(run.stderr).toMatch(/at \S+ \(\S*packages\/bias\/src\/[\w-]+\.ts:\d+:\d+\)/);
+  });
+
   it('writes an HTML report with its charts', () => {
     const dir = tempDir();
     const data = join(dir, 'log.csv');
