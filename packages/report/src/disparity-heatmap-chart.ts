@@ -8,9 +8,8 @@ import {
   dataTable,
   renderChartFigure,
 } from './chart-figure.js';
-import { verdictStyles } from './disparity-verdicts.js';
+import { verdictStyles, type DisparityChartInput } from './disparity-verdicts.js';
 import { chartGroupLabels } from './group-labels.js';
-import type { AttributeView } from './group-labels.js';
 import { Footnotes } from './html-footnotes.js';
 import { groupHeaderCell } from './html-group-tables.js';
 import { describeIntervals, renderEstimate } from './html-metric-values.js';
@@ -18,14 +17,7 @@ import { METRIC_LABELS } from './metric-labels.js';
 import { formatNumber } from './presentation.js';
 
 /** A heatmap of disparity ratios: groups of one attribute by metric. */
-export interface DisparityHeatmap {
-  readonly id: string;
-  readonly attribute: AttributeView;
-  readonly metrics: readonly BiasMetricId[];
-  readonly groups: readonly GroupMetrics[];
-  readonly tau: number;
-  readonly minGroupSize?: number;
-}
+export type DisparityHeatmap = DisparityChartInput;
 
 interface CellDatum {
   metric: string;

@@ -7,10 +7,9 @@ import {
   groupedDataTable,
   renderChartFigure,
 } from './chart-figure.js';
-import { verdictEncoding, verdictStyles } from './disparity-verdicts.js';
+import { verdictEncoding, verdictStyles, type DisparityChartInput } from './disparity-verdicts.js';
 import { escapeHtml } from './escape.js';
 import { chartGroupLabels, flagLegend, groupLabel } from './group-labels.js';
-import type { AttributeView } from './group-labels.js';
 import { Footnotes } from './html-footnotes.js';
 import { groupHeaderCell } from './html-group-tables.js';
 import { describeIntervals, renderEstimate } from './html-metric-values.js';
@@ -19,14 +18,7 @@ import { METRIC_LABELS } from './metric-labels.js';
 import { formatNumber, formatRate } from './presentation.js';
 
 /** An Aequitas-style disparity strip: per metric, each group's ratio to the reference group. */
-export interface DisparityStrip {
-  readonly id: string;
-  readonly attribute: AttributeView;
-  readonly metrics: readonly BiasMetricId[];
-  readonly groups: readonly GroupMetrics[];
-  readonly tau: number;
-  readonly minGroupSize?: number;
-}
+export type DisparityStrip = DisparityChartInput;
 
 interface StripDatum {
   metric: string;

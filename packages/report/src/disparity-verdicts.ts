@@ -1,6 +1,17 @@
 import type { BiasMetricId, GroupMetrics, ParityVerdict } from '@rai-audit/core';
 import { STATUS_COLOURS } from './chart-figure.js';
 import { smallGroupText } from './group-labels.js';
+import type { AttributeView } from './group-labels.js';
+
+/** What a disparity chart (strip or heatmap) shows: the groups of one attribute, by metric, against [tau, 1/tau]. */
+export interface DisparityChartInput {
+  readonly id: string;
+  readonly attribute: AttributeView;
+  readonly metrics: readonly BiasMetricId[];
+  readonly groups: readonly GroupMetrics[];
+  readonly tau: number;
+  readonly minGroupSize?: number;
+}
 
 /** A parity verdict as a reader sees it: a shape and a word, and the colour that goes with them. */
 export interface VerdictStyle {
