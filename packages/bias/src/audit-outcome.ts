@@ -1,9 +1,8 @@
-import type { BiasSection, Check, ResolvedPolicy, RunWarning } from '@rai-audit/core';
+import type { AuditTiming, BiasSection, Check, ResolvedPolicy, RunWarning } from '@rai-audit/core';
 import type { CountsAuditResult } from './counts-audit.js';
 import { evaluateDatasetChecks } from './dataset-checks.js';
 import { evaluateBiasChecks } from './evaluate-checks.js';
 import { collectRunWarnings } from './run-warnings.js';
-import type { AuditTiming } from './step-timer.js';
 
 export interface BiasAuditOutcome {
   section: BiasSection;

@@ -1,4 +1,4 @@
-import { InputError, type ResolvedPolicy } from '@rai-audit/core';
+import { InputError, createStepTimer, type ResolvedPolicy } from '@rai-audit/core';
 import { buildAggregationSql } from './aggregation-sql.js';
 import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js';
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
@@ -11,7 +11,6 @@ import { groupingName, groupingSets, type GroupingPlan } from './grouping-plan.j
 import { OVERALL_ATTRIBUTE } from './metrics.js';
 import { assertColumnChoices, type ResolvedColumns } from './resolve-columns.js';
 import { quoteIdentifier } from './sql-text.js';
-import { createStepTimer } from './step-timer.js';
 
 /** The columns as the flags name them: with --emit-sql and --from-counts there is no file to check them against. */
 function columnsAsGiven(options: BiasAuditOptions): ResolvedColumns {

@@ -23,7 +23,7 @@ export {
 } from './grouping-plan.js';
 export { readCountsTable, type CountCell, type CountsTable } from './counts-table.js';
 export { foldCounts, type FoldedStatistics } from './fold-counts.js';
-export type { AuditTiming } from './step-timer.js';
+export type { AuditTiming } from '@rai-audit/core';
 export {
   biasCheckDefinitions,
   biasPresets,

@@ -1,4 +1,4 @@
-import type { ResolvedPolicy } from '@rai-audit/core';
+import { createStepTimer, type ResolvedPolicy, type StepTimer } from '@rai-audit/core';
 import { buildAggregationSql, type AggregationSpec } from './aggregation-sql.js';
 import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js';
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
@@ -12,7 +12,6 @@ import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
 import { auditCountsFile } from './from-counts.js';
 import type { GroupingPlan } from './grouping-plan.js';
 import { assertColumnChoices, resolveColumns, type ResolvedColumns } from './resolve-columns.js';
-import { createStepTimer, type StepTimer } from './step-timer.js';
 
 export type { BiasAuditOptions } from './audit-options.js';
 export type { BiasAuditOutcome } from './audit-outcome.js';

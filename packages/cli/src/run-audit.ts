@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import {
+  createStepTimer,
   exitCodeForResult,
+  formatTimings,
   type Check,
   type ResolvedPolicy,
   type RunWarning,
@@ -51,17 +53,13 @@ export interface AuditSpec {
  * `start-up` is the time from the process's start to the run's (Node, loading rai-audit's modules).
  */
 function stepTimings(io: CliIo): { mark: (step: string) => void; report: () => void } {
-  const steps: string[] = [];
-  let last = performance.now();
-  steps.push(`start-up ${Math.round(last)} ms`);
+  const timer = createStepTimer(() => performance.now(), 0);
+  timer.mark('start-up');
   return {
-    mark: (step) => {
-      const now = performance.now();
-      steps.push(`${step} ${Math.round(now - last)} ms`);
-      last = now;
-    },
+    mark: timer.mark,
     report: () => {
-      if (io.env.RAI_AUDIT_TIMINGS === '1') io.stderr(`rai-audit: run timings: ${steps.join(', ')}\n`);
+      if (io.env.RAI_AUDIT_TIMINGS === '1')
+        io.stderr(`rai-audit: run timings: ${formatTimings(timer.timings())}\n`);
     },
   };
 }

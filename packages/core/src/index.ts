@@ -6,3 +6,4 @@ export * from './sections/bias.js';
 export * from './sections/content-credentials.js';
 export * from './suggest.js';
 export * from './json-schema.js';
+export * from './step-timer.js';

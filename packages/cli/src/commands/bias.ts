@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
-import { UsageError } from '@rai-audit/core';
-import { emitAggregationSql, resolveInputFiles, runBiasAudit, type AuditTiming } from '@rai-audit/bias';
+import { UsageError, formatTimings } from '@rai-audit/core';
+import { emitAggregationSql, resolveInputFiles, runBiasAudit } from '@rai-audit/bias';
 import type { CliIo } from '../io.js';
 import { loadPolicySources } from '../policy-catalog.js';
 import { loadPolicy } from '../policy-loader.js';
@@ -10,11 +10,6 @@ import { biasAuditOptions, type BiasFlags } from './bias-options.js';
 export { parseColumnList } from './bias-options.js';
 
 export interface BiasCommandOptions extends CommonOptions, BiasFlags {}
-
-/** "pre-queries 3 ms, aggregation 1210 ms, …" for RAI_AUDIT_TIMINGS=1. */
-function formatTimings(timings: readonly AuditTiming[]): string {
-  return timings.map((timing) => `${timing.step} ${Math.round(timing.ms)} ms`).join(', ');
-}
 
 function assertInputs(files: readonly string[], options: BiasCommandOptions): void {
   if (options.emitSql !== undefined && options.fromCounts !== undefined) {
