@@ -151,7 +151,7 @@ export function buildFullSection(options: FullSectionOptions): BiasSection {
 }
 
 /** The groups of an attribute split into parts by fractions of each confusion cell (the rest goes to the last part). */
-export function splitCounts(counts: ConfusionCounts, fractions: readonly number[]): ConfusionCounts[] {
+function splitCounts(counts: ConfusionCounts, fractions: readonly number[]): ConfusionCounts[] {
   const keys = ['tp', 'fp', 'tn', 'fn'] as const;
   const parts = fractions.map(() => ({ tp: 0, fp: 0, tn: 0, fn: 0 }));
   for (const key of keys) {

@@ -17,7 +17,7 @@ interface Histogram {
 }
 
 /** Bins of the synthetic histograms; more than the charts draw, so the report must thin the lines. */
-export const SCORE_BINS = 240;
+const SCORE_BINS = 240;
 
 function histogramOf(row: GroupMetrics, separation: number): Histogram {
   const positives = (row.counts?.tp ?? 0) + (row.counts?.fn ?? 0);

@@ -15,7 +15,7 @@ import type {
 } from '@rai-audit/core';
 import { check, demoChecks } from './fixture-checks.js';
 import { buildDatasetSection } from './fixture-dataset.js';
-import { RACES, buildFullSection, raceSexSpecs, splitCounts } from './fixture-full.js';
+import { RACES, buildFullSection, raceSexSpecs } from './fixture-full.js';
 
 export const SCRIPT_INJECTION = '</script><script>alert(1)</script>';
 export const IMG_INJECTION = '<img src=x onerror=alert(1)>';
@@ -119,7 +119,7 @@ export function buildBiasSection(attributes: readonly AttributeSpec[]): BiasSect
   };
 }
 
-export const DEMO_ATTRIBUTES: readonly AttributeSpec[] = [
+const DEMO_ATTRIBUTES: readonly AttributeSpec[] = [
   {
     name: 'sex',
     missingRows: 20,
@@ -142,7 +142,7 @@ export const DEMO_ATTRIBUTES: readonly AttributeSpec[] = [
 ];
 
 /** A complete, schema-valid result around one or more bias sections and the given checks. */
-export function buildResult(section: BiasSection | BiasSection[], checks: readonly Check[]): AuditResult {
+function buildResult(section: BiasSection | BiasSection[], checks: readonly Check[]): AuditResult {
   return AuditResultSchema.parse({
     schemaVersion: '1.0.0',
     tool: { name: 'rai-audit', version: '0.1.0' },
@@ -230,19 +230,4 @@ export function hostileFullResult(): AuditResult {
   const specs = raceSexSpecs({ races, sexes: [IMG_INJECTION, 'male'] });
   const section = buildFullSection({ ...specs, scores: { rule: { kind: 'threshold', threshold: 0.5 } } });
   return buildResult([section, buildDatasetSection(specs.attributes, IMG_INJECTION)], []);
-}
-
-/** The size the report must render quickly: 5 attributes with 6 groups each, scores and bootstrap intervals. */
-export function benchmarkResult(): AuditResult {
-  const total = { tp: 1200, fp: 500, tn: 4000, fn: 700 };
-  const fractions = [0.3, 0.25, 0.2, 0.15, 0.07, 0.03];
-  const attributes = [1, 2, 3, 4, 5].map((a) => {
-    const rotated = fractions.map((_, i) => fractions[(i + a) % fractions.length] ?? 0);
-    return {
-      name: `attribute_${a}`,
-      groups: splitCounts(total, rotated).map((counts, g) => ({ name: `group ${a}.${g + 1}`, counts })),
-    };
-  });
-  const section = buildFullSection({ attributes, scores: { rule: { kind: 'threshold', threshold: 0.5 } } });
-  return buildResult(section, []);
 }
