@@ -1,6 +1,6 @@
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import { View, parse } from 'vega';
+import { None, View, logger as vegaLogger, parse } from 'vega';
 import type { ViewOptions } from 'vega';
 import { installTextWidthEstimate } from './text-width-estimate.js';
 
@@ -10,23 +10,6 @@ import { installTextWidthEstimate } from './text-width-estimate.js';
  */
 
 type VegaLogger = NonNullable<ViewOptions['logger']>;
-
-/** A logger that drops every message: a reporter is a pure function, and vega's warnings must not reach the console. */
-function silentLogger(): VegaLogger {
-  let level = 0;
-  const logger: VegaLogger = {
-    level: (value?: number) => {
-      if (value === undefined) return level;
-      level = value;
-      return logger;
-    },
-    error: () => logger,
-    warn: () => logger,
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
-}
 
 /** The name the chart data gets in the compiled spec, so that one compiled spec serves every chart of its shape. */
 const CHART_DATA = 'chart_data';
@@ -57,7 +40,8 @@ function runtimeOf(shape: TopLevelSpec, logger: VegaLogger): ReturnType<typeof p
   return runtime;
 }
 
-const SILENT = silentLogger();
+/** vega's own logger at level None: a reporter is a pure function, and vega's warnings must not reach the console. */
+const SILENT: VegaLogger = vegaLogger(None);
 
 /** vega's SVG of a vega-lite spec, rendered headless and without a canvas. */
 export async function vegaLiteToSvg(spec: TopLevelSpec): Promise<string> {

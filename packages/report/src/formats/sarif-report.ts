@@ -1,11 +1,12 @@
 import type { AuditResult, Check, CheckLevel, InputFile } from '@rai-audit/core';
+import type { Artifact, Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
 import { describeSubject, formatCheckValue, formatExpected } from '../presentation.js';
 
 /** The URL of the SARIF 2.1.0 schema: a JSON value naming the format, never fetched by the report. */
 const SARIF_SCHEMA =
   'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+type SarifLevel = NonNullable<Result['level']>;
 
 const LEVEL_BY_CHECK_LEVEL: Readonly<Record<CheckLevel, SarifLevel>> = {
   error: 'error',
@@ -32,7 +33,7 @@ function buildRules(checks: readonly Check[]): Check[] {
   return [...first.values()].sort(byId);
 }
 
-function ruleOf(check: Check): Record<string, unknown> {
+function ruleOf(check: Check): ReportingDescriptor {
   return {
     id: check.id,
     shortDescription: { text: check.title },
@@ -51,11 +52,11 @@ export function pathToUri(path: string): string {
   return forward.startsWith('/') ? `file://${encoded}` : encoded;
 }
 
-function locationOf(check: Check, dataFile: InputFile | undefined): Record<string, unknown> | undefined {
+function locationOf(check: Check, dataFile: InputFile | undefined): Location | undefined {
   const file = check.subject.file ?? dataFile?.path;
   const { attribute, group, field } = check.subject;
   const logicalName = [attribute, group].filter((part) => part !== undefined).join('/') || field;
-  const location: Record<string, unknown> = {};
+  const location: Location = {};
   if (file !== undefined) location.physicalLocation = { artifactLocation: { uri: pathToUri(file) } };
   if (logicalName !== undefined && logicalName !== '') {
     location.logicalLocations = [{ name: group ?? logicalName, fullyQualifiedName: logicalName }];
@@ -69,7 +70,7 @@ function messageOf(check: Check): string {
   return `${check.title}${about}: ${check.message}. Actual ${formatCheckValue(check.actual)}, expected ${formatExpected(check.expected)}.`;
 }
 
-function resultOf(check: Check, ruleIndex: number, dataFile: InputFile | undefined): Record<string, unknown> {
+function resultOf(check: Check, ruleIndex: number, dataFile: InputFile | undefined): Result {
   const location = locationOf(check, dataFile);
   return {
     ruleId: check.id,
@@ -91,18 +92,19 @@ export function renderSarifReport(result: AuditResult): string {
   const results = result.checks
     .filter((check) => sarifLevelOf(check) !== undefined)
     .map((check) => resultOf(check, ruleIndex.get(check.id) ?? 0, dataFile));
-  const artifacts = result.inputs.map((input) => ({
+  const artifacts = result.inputs.map((input): Artifact => ({
     location: { uri: pathToUri(input.path) },
     length: input.size,
     hashes: { 'sha-256': input.sha256 },
     properties: { role: input.role },
   }));
-  const run = {
+  const run: Run = {
     tool: { driver: { name: result.tool.name, version: result.tool.version, rules: rules.map(ruleOf) } },
     invocations: [{ executionSuccessful: true }],
     artifacts,
     results,
     properties: { command: result.command, verdict: result.summary.verdict, createdAt: result.createdAt },
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
