@@ -19,11 +19,11 @@ const Z = 1.959964;
 function wilson(successes: number, trials: number): Interval {
   const p = successes / trials;
   const z2 = Z * Z;
-  const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
+  const center = (p + z2 / (2 * trials)) / (1 + z2 / trials);
   const half = (Z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
   return {
-    lower: Math.max(0, centre - half),
-    upper: Math.min(1, centre + half),
+    lower: Math.max(0, center - half),
+    upper: Math.min(1, center + half),
     level: 0.95,
     method: 'wilson',
   };

@@ -22,9 +22,9 @@ const SCORE_BINS = 240;
 function histogramOf(row: GroupMetrics, separation: number): Histogram {
   const positives = (row.counts?.tp ?? 0) + (row.counts?.fn ?? 0);
   const negatives = (row.counts?.fp ?? 0) + (row.counts?.tn ?? 0);
-  const centres = Array.from({ length: SCORE_BINS }, (_, i) => (i + 0.5) / SCORE_BINS);
+  const centers = Array.from({ length: SCORE_BINS }, (_, i) => (i + 0.5) / SCORE_BINS);
   const shape = (sign: number): number[] => {
-    const weights = centres.map((x) => Math.exp(sign * separation * (x - 0.5)));
+    const weights = centers.map((x) => Math.exp(sign * separation * (x - 0.5)));
     const total = weights.reduce((a, b) => a + b, 0);
     return weights.map((w) => w / total);
   };

@@ -32,7 +32,7 @@ function rate(numerator: number, denominator: number, reason: string, interval =
   if (!interval) return { value, numerator, denominator };
   // Wilson score interval at 95%, as the bias package reports it.
   const z = 1.959964;
-  const centre = (value + (z * z) / (2 * denominator)) / (1 + (z * z) / denominator);
+  const center = (value + (z * z) / (2 * denominator)) / (1 + (z * z) / denominator);
   const half =
     (z / (1 + (z * z) / denominator)) *
     Math.sqrt((value * (1 - value)) / denominator + (z * z) / (4 * denominator * denominator));
@@ -41,8 +41,8 @@ function rate(numerator: number, denominator: number, reason: string, interval =
     numerator,
     denominator,
     interval: {
-      lower: Math.max(0, centre - half),
-      upper: Math.min(1, centre + half),
+      lower: Math.max(0, center - half),
+      upper: Math.min(1, center + half),
       level: 0.95,
       method: 'wilson',
     },

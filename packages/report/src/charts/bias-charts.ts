@@ -3,8 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import {
   CHART_CONFIG,
   GROUP_CHANNEL,
-  GROUP_COLOURS,
-  STATUS_COLOURS,
+  GROUP_COLORS,
+  STATUS_COLORS,
   chunk,
   dataTable,
   renderChartFigure,
@@ -86,7 +86,7 @@ const RATE_AXIS = {
 };
 
 /** The legend of group marks: filled circle, diamond for the reference group, hollow for a small group. */
-function statusEncoding(statuses: readonly string[], colour: string) {
+function statusEncoding(statuses: readonly string[], color: string) {
   const range = (group: string, reference: string, small: string): string[] =>
     statuses.map((status) => (status === 'Group' ? group : status === 'Reference group' ? reference : small));
   const legend = { orient: 'bottom' as const, title: null, direction: 'horizontal' as const };
@@ -95,12 +95,12 @@ function statusEncoding(statuses: readonly string[], colour: string) {
     shape: { ...field, scale: { domain: statuses, range: range('circle', 'diamond', 'circle') }, legend },
     fill: {
       ...field,
-      scale: { domain: statuses, range: range(colour, STATUS_COLOURS.ink, '#ffffff') },
+      scale: { domain: statuses, range: range(color, STATUS_COLORS.ink, '#ffffff') },
       legend,
     },
     stroke: {
       ...field,
-      scale: { domain: statuses, range: range(colour, STATUS_COLOURS.ink, STATUS_COLOURS.muted) },
+      scale: { domain: statuses, range: range(color, STATUS_COLORS.ink, STATUS_COLORS.muted) },
       legend,
     },
   };
@@ -137,12 +137,12 @@ export function buildRateChartSpec(chart: RateChart): TopLevelSpec {
       layer: [
         {
           transform: [{ filter: 'datum.kind === "overall"' }],
-          mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, color: STATUS_COLOURS.ink },
+          mark: { type: 'rule', strokeDash: [5, 4], strokeWidth: 1.5, color: STATUS_COLORS.ink },
           encoding: { x: { ...RATE_AXIS, field: 'value' } },
         },
         {
           transform: [{ filter: 'datum.kind === "group" && isValid(datum.lower)' }],
-          mark: { type: 'rule', color: STATUS_COLOURS.ink, strokeWidth: 1.5 },
+          mark: { type: 'rule', color: STATUS_COLORS.ink, strokeWidth: 1.5 },
           encoding: { y, x: { ...RATE_AXIS, field: 'lower' }, x2: { field: 'upper' } },
         },
         {
@@ -151,12 +151,12 @@ export function buildRateChartSpec(chart: RateChart): TopLevelSpec {
           encoding: {
             y,
             x: { ...RATE_AXIS, field: 'value' },
-            ...statusEncoding(statuses, GROUP_COLOURS[0] ?? ''),
+            ...statusEncoding(statuses, GROUP_COLORS[0] ?? ''),
           },
         },
         {
           transform: [{ filter: 'datum.kind === "group" && !isValid(datum.value)' }],
-          mark: { type: 'text', align: 'left', dx: 4, fontStyle: 'italic', color: STATUS_COLOURS.muted },
+          mark: { type: 'text', align: 'left', dx: 4, fontStyle: 'italic', color: STATUS_COLORS.muted },
           encoding: { y, x: { ...RATE_AXIS, datum: 0 }, text: { value: 'undefined' } },
         },
       ],

@@ -29,7 +29,7 @@ export const CHART_CONFIG = {
 } as const;
 
 /** Colours of statuses, the same as the stylesheet's; always paired with a shape and a word. */
-export const STATUS_COLOURS = {
+export const STATUS_COLORS = {
   pass: '#1a7f37',
   fail: '#cf222e',
   muted: '#6e7781',
@@ -41,7 +41,7 @@ export const STATUS_COLOURS = {
  * Series colours for groups (Okabe–Ito, distinguishable with the common colour-vision deficiencies); lines also
  * differ by dash pattern, so a group never depends on colour alone.
  */
-export const GROUP_COLOURS = [
+export const GROUP_COLORS = [
   '#0072b2',
   '#d55e00',
   '#009e73',

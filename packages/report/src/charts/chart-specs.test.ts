@@ -3,7 +3,7 @@ import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { BiasSection, GroupMetrics } from '@rai-audit/core';
 import { buildRateChartSpec } from './bias-charts.js';
-import { buildDisparityHeatmapSpec, colourClasses } from './disparity-heatmap-chart.js';
+import { buildDisparityHeatmapSpec, colorClasses } from './disparity-heatmap-chart.js';
 import { buildDisparityStripSpec, ratioAxis } from './disparity-strip-chart.js';
 import { groupsOf, sectionAttributes } from '../labels/group-labels.js';
 import { buildRepresentationSpec } from './representation-chart.js';
@@ -130,7 +130,7 @@ describe('disparity strip', () => {
 
 describe('disparity heatmap', () => {
   it('colours ratios in classes one parity band wide, and undefined cells in their own class', () => {
-    expect(colourClasses(0.8)).toEqual([
+    expect(colorClasses(0.8)).toEqual([
       '< 0.51',
       '0.51–0.64',
       '0.64–0.80',
@@ -148,8 +148,8 @@ describe('disparity heatmap', () => {
     expect(texts.some((t) => /^✖ \d+\.\d{2}$/.test(t))).toBe(true);
     expect(texts.some((t) => /^◆ 1\.00$/.test(t))).toBe(true);
     expect(texts.some((t) => /^▲ \d+\.\d{2}$/.test(t))).toBe(true);
-    expect(cells.filter((c) => c.text === '—').every((c) => c.colour === 'undefined (—)')).toBe(true);
-    expect(cells.filter((c) => c.text === '0.99').every((c) => c.colour === '0.80–1.25')).toBe(true);
+    expect(cells.filter((c) => c.text === '—').every((c) => c.color === 'undefined (—)')).toBe(true);
+    expect(cells.filter((c) => c.text === '0.99').every((c) => c.color === '0.80–1.25')).toBe(true);
     expect(texts).toContain('—');
   });
 });

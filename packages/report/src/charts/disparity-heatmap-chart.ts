@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import {
   CHART_CONFIG,
   GROUP_CHANNEL,
-  STATUS_COLOURS,
+  STATUS_COLORS,
   chunk,
   dataTable,
   renderChartFigure,
@@ -25,7 +25,7 @@ interface CellDatum {
   group: string;
   order: number;
   /** The colour class of the ratio, a label of the legend. */
-  colour: string;
+  color: string;
   text: string;
   /** Strong colour: the text is drawn white. */
   dark: boolean;
@@ -42,36 +42,27 @@ function cellText(ratio: number | null, parity: string | undefined): string {
 }
 
 /** Seven colours from far below 1 (dark blue) through parity (near white) to far above 1 (dark orange), then grey. */
-const CLASS_COLOURS = [
-  '#08519c',
-  '#6baed6',
-  '#c6dbef',
-  '#f6f8fa',
-  '#fdd0a2',
-  '#fd8d3c',
-  '#a63603',
-  '#d8dee4',
-];
+const CLASS_COLORS = ['#08519c', '#6baed6', '#c6dbef', '#f6f8fa', '#fdd0a2', '#fd8d3c', '#a63603', '#d8dee4'];
 
 /**
  * The colour classes of the ratios, in steps of the parity band: [tau, 1/tau] is parity, each further class is one
  * more factor of tau away (0.8: 0.51, 0.64, 0.8 | 1.25, 1.56, 1.95).
  */
-export function colourBreaks(tau: number): number[] {
+export function colorBreaks(tau: number): number[] {
   return [tau ** 3, tau ** 2, tau, 1 / tau, 1 / tau ** 2, 1 / tau ** 3];
 }
 
 /** The legend labels of the classes, lowest first, and the undefined class last. */
-export function colourClasses(tau: number): string[] {
-  const b = colourBreaks(tau).map((x) => x.toFixed(2));
+export function colorClasses(tau: number): string[] {
+  const b = colorBreaks(tau).map((x) => x.toFixed(2));
   const ranges = b.slice(1).map((upper, i) => `${b[i] ?? ''}–${upper}`);
   return [`< ${b[0] ?? ''}`, ...ranges, `≥ ${b.at(-1) ?? ''}`, 'undefined (—)'];
 }
 
 function classOf(ratio: number | null, tau: number): number {
-  if (ratio === null) return CLASS_COLOURS.length - 1;
-  const index = colourBreaks(tau).findIndex((edge) => ratio < edge);
-  return index < 0 ? CLASS_COLOURS.length - 2 : index;
+  if (ratio === null) return CLASS_COLORS.length - 1;
+  const index = colorBreaks(tau).findIndex((edge) => ratio < edge);
+  return index < 0 ? CLASS_COLORS.length - 2 : index;
 }
 
 function cellDatum(
@@ -90,18 +81,18 @@ function cellDatum(
     metricOrder: map.metrics.indexOf(id),
     group: label,
     order,
-    colour: colourClasses(map.tau)[index] ?? '',
+    color: colorClasses(map.tau)[index] ?? '',
     text: cellText(ratio, disparity?.parity),
-    dark: index === 0 || index === CLASS_COLOURS.length - 2,
+    dark: index === 0 || index === CLASS_COLORS.length - 2,
   };
 }
 
 /** The colour channel: a class per ratio range, a swatch per class in the legend. */
-function classColour(tau: number) {
+function classColor(tau: number) {
   return {
-    field: 'colour',
+    field: 'color',
     type: 'nominal' as const,
-    scale: { domain: colourClasses(tau), range: CLASS_COLOURS },
+    scale: { domain: colorClasses(tau), range: CLASS_COLORS },
     legend: {
       title: 'Ratio to the reference group',
       orient: 'bottom' as const,
@@ -154,7 +145,7 @@ export function buildDisparityHeatmapSpec(map: DisparityHeatmap): TopLevelSpec {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           ...encoding,
-          color: classColour(map.tau),
+          color: classColor(map.tau),
         },
       },
       {
@@ -162,7 +153,7 @@ export function buildDisparityHeatmapSpec(map: DisparityHeatmap): TopLevelSpec {
         encoding: {
           ...encoding,
           text: { field: 'text' },
-          color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: STATUS_COLOURS.ink },
+          color: { condition: { test: 'datum.dark', value: '#ffffff' }, value: STATUS_COLORS.ink },
         },
       },
     ],

@@ -3,7 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import {
   CHART_CONFIG,
   GROUP_CHANNEL,
-  STATUS_COLOURS,
+  STATUS_COLORS,
   groupedDataTable,
   renderChartFigure,
 } from './chart-figure.js';
@@ -91,7 +91,7 @@ function edgeText(side: 'low' | 'high', x: object) {
       align: side === 'low' ? ('left' as const) : ('right' as const),
       dx: side === 'low' ? 8 : -8,
       fontSize: 10,
-      color: STATUS_COLOURS.ink,
+      color: STATUS_COLORS.ink,
     },
     encoding: { y: GROUP_CHANNEL, x: { ...x, field: 'x' }, text: { field: 'clampText' } },
   };
@@ -126,17 +126,17 @@ function stripLayers(strip: DisparityStrip) {
   return [
     {
       transform: [band],
-      mark: { type: 'rect' as const, color: STATUS_COLOURS.band, opacity: 0.9 },
+      mark: { type: 'rect' as const, color: STATUS_COLORS.band, opacity: 0.9 },
       encoding: { x: { ...x, datum: strip.tau }, x2: { datum: 1 / strip.tau } },
     },
     {
       transform: [band],
-      mark: { type: 'rule' as const, color: STATUS_COLOURS.ink, strokeWidth: 1 },
+      mark: { type: 'rule' as const, color: STATUS_COLORS.ink, strokeWidth: 1 },
       encoding: { x: { ...x, datum: 1 } },
     },
     {
       transform: [{ filter: 'isValid(datum.lower) && isValid(datum.upper)' }],
-      mark: { type: 'rule' as const, color: STATUS_COLOURS.ink, strokeWidth: 1.5 },
+      mark: { type: 'rule' as const, color: STATUS_COLORS.ink, strokeWidth: 1.5 },
       encoding: { y, x: { ...x, field: 'lower' }, x2: { field: 'upper' } },
     },
     {
@@ -153,7 +153,7 @@ function stripLayers(strip: DisparityStrip) {
         align: 'left' as const,
         dx: 4,
         fontStyle: 'italic',
-        color: STATUS_COLOURS.muted,
+        color: STATUS_COLORS.muted,
       },
       encoding: { y, x: { ...x, datum: x.scale.domain[0] }, text: { value: 'undefined' } },
     },

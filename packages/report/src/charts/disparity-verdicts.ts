@@ -1,5 +1,5 @@
 import type { BiasMetricId, GroupMetrics, ParityVerdict } from '@rai-audit/core';
-import { STATUS_COLOURS } from './chart-figure.js';
+import { STATUS_COLORS } from './chart-figure.js';
 import { smallGroupText } from '../labels/group-labels.js';
 import type { AttributeView } from '../labels/group-labels.js';
 
@@ -38,16 +38,16 @@ export function verdictStyles(
       text: 'within the band',
       legend: 'Within the parity band',
       shape: 'circle',
-      fill: STATUS_COLOURS.pass,
-      stroke: STATUS_COLOURS.pass,
+      fill: STATUS_COLORS.pass,
+      stroke: STATUS_COLORS.pass,
     },
     fail: {
       icon: '✖',
       text: 'outside the band',
       legend: 'Outside the parity band',
       shape: CROSS_SHAPE,
-      fill: STATUS_COLOURS.fail,
-      stroke: STATUS_COLOURS.fail,
+      fill: STATUS_COLORS.fail,
+      stroke: STATUS_COLORS.fail,
     },
     'insufficient-data': {
       icon: '▲',
@@ -55,15 +55,15 @@ export function verdictStyles(
       legend: `Insufficient data (${small})`,
       shape: 'circle',
       fill: '#ffffff',
-      stroke: STATUS_COLOURS.muted,
+      stroke: STATUS_COLORS.muted,
     },
     reference: {
       icon: '◆',
       text: 'reference group',
       legend: 'Reference group',
       shape: 'diamond',
-      fill: STATUS_COLOURS.ink,
-      stroke: STATUS_COLOURS.ink,
+      fill: STATUS_COLORS.ink,
+      stroke: STATUS_COLORS.ink,
     },
     undefined: {
       icon: '○',
@@ -71,7 +71,7 @@ export function verdictStyles(
       legend: 'Undefined',
       shape: 'circle',
       fill: '#ffffff',
-      stroke: STATUS_COLOURS.muted,
+      stroke: STATUS_COLORS.muted,
     },
   };
 }

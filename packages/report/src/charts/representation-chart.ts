@@ -3,8 +3,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import {
   CHART_CONFIG,
   GROUP_CHANNEL,
-  GROUP_COLOURS,
-  STATUS_COLOURS,
+  GROUP_COLORS,
+  STATUS_COLORS,
   renderChartFigure,
 } from './chart-figure.js';
 import { escapeHtml } from '../escape.js';
@@ -69,12 +69,12 @@ export function buildRepresentationSpec(chart: RepresentationChart): TopLevelSpe
     layer: [
       {
         transform: [{ filter: 'isValid(datum.share)' }],
-        mark: { type: 'bar', color: GROUP_COLOURS[0], height: { band: 0.7 } },
+        mark: { type: 'bar', color: GROUP_COLORS[0], height: { band: 0.7 } },
         encoding: { y: GROUP_CHANNEL, x: { ...x, field: 'share' } },
       },
       {
         transform: [{ filter: 'isValid(datum.expected)' }],
-        mark: { type: 'tick', color: STATUS_COLOURS.ink, thickness: 3, bandSize: 20, opacity: 1 },
+        mark: { type: 'tick', color: STATUS_COLORS.ink, thickness: 3, bandSize: 20, opacity: 1 },
         encoding: { y: GROUP_CHANNEL, x: { ...x, field: 'expected' } },
       },
     ],

@@ -2,7 +2,7 @@ import type { ScoreAnalysis } from '@rai-audit/core';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   CHART_CONFIG,
-  STATUS_COLOURS,
+  STATUS_COLORS,
   dataTable,
   groupedDataTable,
   renderChartFigure,
@@ -31,7 +31,7 @@ function diagonal(x: string, y: string) {
         { [x]: 1, [y]: 1 },
       ],
     },
-    mark: { type: 'line' as const, color: STATUS_COLOURS.muted, strokeDash: [4, 4], strokeWidth: 1 },
+    mark: { type: 'line' as const, color: STATUS_COLORS.muted, strokeDash: [4, 4], strokeWidth: 1 },
     encoding: {
       x: { field: x, type: 'quantitative' as const, scale: UNIT_AXIS },
       y: { field: y, type: 'quantitative' as const, scale: UNIT_AXIS },

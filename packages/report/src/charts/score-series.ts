@@ -1,5 +1,5 @@
 import type { GroupMetrics, ScoreAnalysis } from '@rai-audit/core';
-import { GROUP_COLOURS, STATUS_COLOURS } from './chart-figure.js';
+import { GROUP_COLORS, STATUS_COLORS } from './chart-figure.js';
 import { flaggedGroupLabel, groupLabel, uniqueLabels } from '../labels/group-labels.js';
 import type { AttributeView } from '../labels/group-labels.js';
 
@@ -114,7 +114,7 @@ const DASHES: readonly number[][] = [
  * own colour and its own dash pattern, so no line depends on colour alone.
  */
 export function seriesEncoding(series: readonly ScoreSeries[], placement: 'bottom' | 'right' = 'bottom') {
-  const colours = series[0]?.overall === true ? [STATUS_COLOURS.ink, ...GROUP_COLOURS] : GROUP_COLOURS;
+  const colors = series[0]?.overall === true ? [STATUS_COLORS.ink, ...GROUP_COLORS] : GROUP_COLORS;
   const legend = {
     orient: placement,
     title: null,
@@ -132,7 +132,7 @@ export function seriesEncoding(series: readonly ScoreSeries[], placement: 'botto
     legend,
   };
   return {
-    color: { ...field, scale: { range: colours } },
+    color: { ...field, scale: { range: colors } },
     strokeDash: { ...field, scale: { range: DASHES } },
   };
 }

@@ -1,6 +1,6 @@
 import type { ScoreAnalysis, ThresholdRule } from '@rai-audit/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { CHART_CONFIG, STATUS_COLOURS, chunk, dataTable, renderChartFigure } from './chart-figure.js';
+import { CHART_CONFIG, STATUS_COLORS, chunk, dataTable, renderChartFigure } from './chart-figure.js';
 import { thinLine } from './line-thinning.js';
 import { scoreSeries, seriesEncoding, seriesEntries } from './score-series.js';
 import type { ScoreChartContext, ScoreSeries } from './score-series.js';
@@ -92,7 +92,7 @@ export function buildSweepSpec(context: ScoreChartContext): TopLevelSpec {
         },
         {
           transform: [{ filter: 'datum.kind === "rule"' }],
-          mark: { type: 'rule', color: STATUS_COLOURS.muted, strokeDash: [3, 3], strokeWidth: 1.5 },
+          mark: { type: 'rule', color: STATUS_COLORS.muted, strokeDash: [3, 3], strokeWidth: 1.5 },
           encoding: { x: { ...x } },
         },
       ],
