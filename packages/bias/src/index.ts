@@ -10,9 +10,9 @@ export {
   resolveAuditSettings,
   type AuditSettings,
   type GroupThresholds,
-} from './audit-options.js';
+} from './plan/audit-options.js';
 export { auditCountsFile, emitAggregationSql } from './from-counts.js';
-export { resolveInputFiles, globToRegExp, isGlobPattern, type InputFiles } from './input-files.js';
+export { resolveInputFiles, globToRegExp, isGlobPattern, type InputFiles } from './sql/input-files.js';
 export {
   bucketLabels,
   expandIntersections,
@@ -20,9 +20,9 @@ export {
   type Bucketing,
   type GroupingPlan,
   type IntersectionRequest,
-} from './grouping-plan.js';
-export { readCountsTable, type CountCell, type CountsTable } from './counts-table.js';
-export { foldCounts, type FoldedStatistics } from './fold-counts.js';
+} from './plan/grouping-plan.js';
+export { readCountsTable, type CountCell, type CountsTable } from './counts/counts-table.js';
+export { foldCounts, type FoldedStatistics } from './counts/fold-counts.js';
 export type { AuditTiming } from '@rai-audit/core';
 export {
   biasCheckDefinitions,
@@ -30,8 +30,8 @@ export {
   DEMOGRAPHIC_PARITY_DIFFERENCE,
   DEMOGRAPHIC_PARITY_RATIO,
   MIN_GROUP_SIZE,
-} from './check-definitions.js';
-export { evaluateBiasChecks, formatFigure } from './evaluate-checks.js';
+} from './checks/check-definitions.js';
+export { evaluateBiasChecks, formatFigure } from './checks/evaluate-checks.js';
 export {
   BIAS_METRIC_IDS,
   MISSING_GROUP,
@@ -41,9 +41,9 @@ export {
   computeGroupMetrics,
   computeRates,
   type ConfusionMetricId,
-} from './metrics.js';
-export { wilsonInterval, normalQuantile } from './wilson.js';
-export { computeDemographicParity } from './parity.js';
+} from './metrics/metrics.js';
+export { wilsonInterval, normalQuantile } from './metrics/wilson.js';
+export { computeDemographicParity } from './metrics/parity.js';
 export {
   buildAggregationSql,
   bucketLabelSql,
@@ -54,14 +54,14 @@ export {
   type PredictionSource,
   type ScoreBinningSpec,
   type ScoreRange,
-} from './aggregation-sql.js';
+} from './sql/aggregation-sql.js';
 export {
   buildBiasSection,
   compareGroups,
   type BiasSectionInput,
   type GroupCountRow,
   type GroupCountsSectionInput,
-} from './bias-section.js';
+} from './counts/bias-section.js';
 export {
   classifyOutcome,
   profileOutcomeValues,
@@ -70,27 +70,36 @@ export {
   type OutcomeClassification,
   type OutcomeColumnProfile,
   type OutcomeEncoding,
-} from './outcome-encoding.js';
-export { detectFormat, type DataFormat, type DataFormatKind } from './data-format.js';
-export { DuckDbSource, SOURCE_VIEW, type ColumnInfo } from './duckdb-source.js';
+} from './plan/outcome-encoding.js';
+export { detectFormat, type DataFormat, type DataFormatKind } from './sql/data-format.js';
+export { DuckDbSource, SOURCE_VIEW, type ColumnInfo } from './sql/duckdb-source.js';
 export {
   resolveColumns,
   assertColumnChoices,
   type RequestedColumns,
   type ResolvedColumns,
-} from './resolve-columns.js';
-export { chooseReferenceGroups, parseReferenceSpecs, type ReferenceSpec } from './reference-groups.js';
-export { computeDisparities, DISPARITY_METRIC_IDS } from './disparities.js';
-export { computeFairnessSummaries } from './fairness-summaries.js';
-export { bootstrapIntervals } from './bootstrap.js';
-export { attachBootstrapIntervals } from './attach-bootstrap-intervals.js';
-export { analyzeScores, scoreMetricsKey } from './score-analysis.js';
-export { thresholdForTopK, thresholdForTopPercent } from './score-thresholds.js';
+} from './plan/resolve-columns.js';
+export {
+  chooseReferenceGroups,
+  parseReferenceSpecs,
+  type ReferenceSpec,
+} from './metrics/reference-groups.js';
+export { computeDisparities, DISPARITY_METRIC_IDS } from './metrics/disparities.js';
+export { computeFairnessSummaries } from './metrics/fairness-summaries.js';
+export { bootstrapIntervals } from './uncertainty/bootstrap.js';
+export { attachBootstrapIntervals } from './uncertainty/attach-bootstrap-intervals.js';
+export { analyzeScores, scoreMetricsKey } from './scores/score-analysis.js';
+export { thresholdForTopK, thresholdForTopPercent } from './scores/score-thresholds.js';
 export {
   analyzeDataset,
   datasetCheckDefinitions,
   evaluateDatasetChecks,
   PROXY_STRENGTH,
   REPRESENTATION,
-} from './dataset-audit.js';
-export type { GroupKey, GroupStatistics, ScoreBinning, ScoreHistogram } from './sufficient-statistics.js';
+} from './dataset/dataset-audit.js';
+export type {
+  GroupKey,
+  GroupStatistics,
+  ScoreBinning,
+  ScoreHistogram,
+} from './metrics/sufficient-statistics.js';
