@@ -1,4 +1,11 @@
-import type { BiasMetricId, BiasSection, Disparity, Expected, GroupMetrics } from '@rai-audit/core';
+import {
+  ScoreMetricIdSchema,
+  type BiasMetricId,
+  type BiasSection,
+  type Disparity,
+  type Expected,
+  type GroupMetrics,
+} from '@rai-audit/core';
 import { formatEstimate, formatFigure, intervalAgainstBand } from './check-evidence.js';
 import { numberOption, type Evaluator, type Finding } from './check-finding.js';
 import { withinParityBand } from '../metrics/disparities.js';
@@ -7,7 +14,7 @@ import { metricLabel } from '../metrics/metric-labels.js';
 /** The minimum group size of a section that does not record one (the CLI default). */
 export const DEFAULT_MIN_GROUP_SIZE = 30;
 
-const SCORE_METRICS: readonly BiasMetricId[] = ['auc', 'mean_score', 'brier'];
+const SCORE_METRICS: readonly BiasMetricId[] = ScoreMetricIdSchema.options;
 
 type Advice = (group: string, reference: string) => string;
 

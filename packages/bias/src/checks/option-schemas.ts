@@ -1,9 +1,10 @@
+import { BiasSummaryBasisSchema } from '@rai-audit/core';
 import { z } from 'zod';
 
 /** Which summary a check reads: the between-groups one (default) or the one against the overall row. */
-export const SummaryBasisSchema = z
-  .enum(['between-groups', 'to-overall'])
-  .describe('between-groups (default): across the groups; to-overall: each group against the overall rate');
+export const SummaryBasisSchema = BiasSummaryBasisSchema.describe(
+  'between-groups (default): across the groups; to-overall: each group against the overall rate',
+);
 
 /** Options of a check with a lower bound on a ratio: `{ min }`, 0 < min ≤ 1, and optionally `basis`. */
 export const MinRatioOptionsSchema = z

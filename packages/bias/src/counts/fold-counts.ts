@@ -3,7 +3,12 @@ import type { CountCell } from './counts-table.js';
 import { compareGroups } from '../metrics/group-order.js';
 import { GROUP_VALUE_JOINER, groupingName, groupingSets, type GroupingPlan } from '../plan/grouping-plan.js';
 import { MISSING_GROUP, OVERALL_ATTRIBUTE, OVERALL_GROUP } from '../metrics/metrics.js';
-import type { GroupStatistics, ScoreBinning, ScoreHistogram } from '../metrics/sufficient-statistics.js';
+import {
+  emptyScoreHistogram,
+  type GroupStatistics,
+  type ScoreBinning,
+  type ScoreHistogram,
+} from '../metrics/sufficient-statistics.js';
 
 /** How to fold the cells: the groupings, each cell's 0/1 label and prediction, missing values, weights, score bins. */
 export interface FoldSpec {
@@ -33,18 +38,6 @@ interface Accumulator {
 }
 
 const emptyCounts = (): ConfusionCounts => ({ tp: 0, fp: 0, tn: 0, fn: 0 });
-
-function emptyHistogram(key: Omit<GroupStatistics, 'n' | 'counts' | 'weight'>, bins: number): ScoreHistogram {
-  const zeros = (): number[] => Array.from({ length: bins }, () => 0);
-  return {
-    ...key,
-    positives: zeros(),
-    negatives: zeros(),
-    positiveScoreSums: zeros(),
-    negativeScoreSums: zeros(),
-    sumSquaredScores: 0,
-  };
-}
 
 function cellName(label: 0 | 1, prediction: 0 | 1): keyof ConfusionCounts {
   if (label === 1) return prediction === 1 ? 'tp' : 'fn';
@@ -97,7 +90,7 @@ function accumulatorFor(
     const groupKey = { attribute, group: group.group, ...(group.values ? { values: group.values } : {}) };
     found = {
       statistics: { ...groupKey, n: 0, counts: emptyCounts(), ...(spec.weighted ? { weight: 0 } : {}) },
-      ...(spec.binning ? { histogram: emptyHistogram(groupKey, spec.binning.bins) } : {}),
+      ...(spec.binning ? { histogram: emptyScoreHistogram(groupKey, spec.binning.bins) } : {}),
     };
     table.set(key, found);
   }

@@ -1,21 +1,22 @@
-import type {
-  BiasMetricId,
-  Disparity,
-  Estimate,
-  GroupMetrics,
-  ParityVerdict,
-  ReferenceGroup,
+import {
+  BiasMetricIdSchema,
+  type BiasMetricId,
+  type Disparity,
+  type Estimate,
+  type GroupMetrics,
+  type ParityVerdict,
+  type ReferenceGroup,
 } from '@rai-audit/core';
 import { metricLabel } from './metric-labels.js';
-import { RESAMPLED_METRIC_IDS } from '../uncertainty/resampled-rates.js';
 
-/** The per-group metrics compared with the reference group (docs/metrics.md, "Disparities"), in report order. */
-export const DISPARITY_METRIC_IDS: readonly BiasMetricId[] = [
-  ...RESAMPLED_METRIC_IDS,
-  'auc',
-  'mean_score',
-  'brier',
-];
+/**
+ * The per-group metrics compared with the reference group (docs/metrics.md, "Disparities"), in report order:
+ * every metric but a group's share of the rows and its calibration error.
+ */
+export const DISPARITY_METRIC_IDS: readonly BiasMetricId[] = BiasMetricIdSchema.exclude([
+  'share',
+  'calibration_error',
+]).options;
 
 export interface DisparitySettings {
   /** Parity band [tau, 1/tau] for ratios; 0.8 is the four-fifths rule. */

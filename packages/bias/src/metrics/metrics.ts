@@ -1,25 +1,31 @@
-import type { BiasMetricId, ConfusionCounts, GroupMetrics, LabelCounts, MetricValue } from '@rai-audit/core';
+import {
+  ConfusionMetricIdSchema,
+  type BiasMetricId,
+  type ConfusionCounts,
+  type ConfusionMetricId,
+  type GroupMetrics,
+  type LabelCounts,
+  type MetricValue,
+} from '@rai-audit/core';
 import { wilsonInterval } from './wilson.js';
 
-/** The metrics computed from confusion counts alone (the score metrics come from the score histograms). */
-export type ConfusionMetricId = Exclude<BiasMetricId, 'auc' | 'mean_score' | 'brier' | 'calibration_error'>;
+export type { ConfusionMetricId } from '@rai-audit/core';
 
-/** Per-group metric ids in the order the report and the JSON list them (docs/metrics.md). */
-export const BIAS_METRIC_IDS: readonly ConfusionMetricId[] = [
+/** Listed first: the group's share of the rows and the rates that do not ask whether a prediction is right. */
+const LEADING_METRIC_IDS = [
   'share',
   'prevalence',
   'selection_rate',
   'ppr',
-  'accuracy',
-  'tpr',
-  'fpr',
-  'tnr',
-  'fnr',
-  'precision',
-  'npv',
-  'fdr',
-  'for',
-  'f1',
+] as const satisfies readonly ConfusionMetricId[];
+
+/**
+ * The confusion metrics (core's ConfusionMetricIdSchema) in the order the report and the JSON list them
+ * (docs/metrics.md): the leading ones, then the others in the schema's order.
+ */
+export const BIAS_METRIC_IDS: readonly ConfusionMetricId[] = [
+  ...LEADING_METRIC_IDS,
+  ...ConfusionMetricIdSchema.options.filter((id) => !(LEADING_METRIC_IDS as readonly string[]).includes(id)),
 ];
 
 /** The attribute and group names of the row that covers every record. */

@@ -46,3 +46,16 @@ export interface ScoreHistogram extends GroupKey {
   /** Sum of squared scores over all rows of the group (for the Brier score). */
   sumSquaredScores: number;
 }
+
+/** A score histogram of `bins` empty bins for the group `key`. */
+export function emptyScoreHistogram(key: GroupKey, bins: number): ScoreHistogram {
+  const zeros = (): number[] => new Array<number>(bins).fill(0);
+  return {
+    ...key,
+    positives: zeros(),
+    negatives: zeros(),
+    positiveScoreSums: zeros(),
+    negativeScoreSums: zeros(),
+    sumSquaredScores: 0,
+  };
+}

@@ -1,13 +1,15 @@
+import { BiasSummaryBasisSchema, type BiasSummaryBasis } from '@rai-audit/core';
+
 /**
  * The numeric core of the Fairlearn-style summaries, shared by the point estimates (fairness-summaries.ts) and every
  * bootstrap draw (bootstrap.ts), so that both compute exactly the same thing. NaN stands for "undefined" here and
  * never leaves the package: callers turn it into null with a reason.
  */
 
-/** How a summary compares the groups: with each other (max/min) or each with the overall rate. */
-export type SummaryBasis = 'between-groups' | 'to-overall';
+/** How a summary compares the groups: with each other (max/min) or each with the overall rate (core's enum). */
+export type SummaryBasis = BiasSummaryBasis;
 
-export const SUMMARY_BASES: readonly SummaryBasis[] = ['between-groups', 'to-overall'];
+export const SUMMARY_BASES: readonly SummaryBasis[] = BiasSummaryBasisSchema.options;
 
 export interface Spread {
   difference: number;

@@ -4,7 +4,7 @@ import { analyzeScores, scoreMetricsKey } from './score-analysis.js';
 import { thinIndices } from './score-binning.js';
 import { calibrationBins, expectedCalibrationError } from './score-calibration.js';
 import { rocCurve, thresholdSweep } from './score-curves.js';
-import { buildScoreHistogram, type ScoredRow } from './score-histogram-builder.js';
+import { buildScoreHistogram, type ScoredRow } from '../../test/score-histograms.js';
 import { thresholdForTopK, thresholdForTopPercent } from './score-thresholds.js';
 import type { ScoreBinning } from '../metrics/sufficient-statistics.js';
 

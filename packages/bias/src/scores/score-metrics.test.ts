@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildScoreHistogram, type ScoredRow } from './score-histogram-builder.js';
+import { buildScoreHistogram, type ScoredRow } from '../../test/score-histograms.js';
 import { aucBinningError, areaUnderCurve, brierScore, meanScore } from './score-metrics.js';
 import type { ScoreBinning } from '../metrics/sufficient-statistics.js';
 

@@ -1,10 +1,8 @@
-import type { MetricValue } from '@rai-audit/core';
+import type { MetricValue, ScoreMetricId } from '@rai-audit/core';
 import { binValue, histogramTotals } from './score-binning.js';
 import type { ScoreHistogram } from '../metrics/sufficient-statistics.js';
 
-/** The per-group metric ids that need a score column (docs/metrics.md). */
-export const SCORE_METRIC_IDS = ['auc', 'mean_score', 'brier', 'calibration_error'] as const;
-export type ScoreMetricId = (typeof SCORE_METRIC_IDS)[number];
+/** The per-group metrics that need a score column (core's ScoreMetricIdSchema; docs/metrics.md). */
 export type ScoreMetrics = Partial<Record<ScoreMetricId, MetricValue>>;
 
 export const NO_SCORED_ROWS = 'no rows with a score';

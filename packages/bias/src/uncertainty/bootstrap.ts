@@ -1,4 +1,10 @@
-import type { BiasMetricId, BiasSummaryId, Interval, ReferenceGroup } from '@rai-audit/core';
+import {
+  BiasSummaryIdSchema,
+  type BiasMetricId,
+  type BiasSummaryId,
+  type Interval,
+  type ReferenceGroup,
+} from '@rai-audit/core';
 import { cellDesign, cellsAt, drawCells, type CellDesign } from './confusion-resampling.js';
 import {
   RATE_INDEX,
@@ -48,15 +54,8 @@ export const disparityKey = (
   kind: 'ratio' | 'difference',
 ): string => `${attribute}\u0000${group}\u0000${metric}\u0000${kind}`;
 
-/** Summary ids in the order of the six values a draw computes per basis. */
-const SUMMARY_ORDER: readonly BiasSummaryId[] = [
-  'demographic_parity_difference',
-  'demographic_parity_ratio',
-  'equalized_odds_difference',
-  'equalized_odds_ratio',
-  'equal_opportunity_difference',
-  'equal_opportunity_ratio',
-];
+/** The summaries a draw computes per basis, in the order of their series: core's BiasSummaryIdSchema. */
+const SUMMARY_ORDER: readonly BiasSummaryId[] = BiasSummaryIdSchema.options;
 const S = SUMMARY_ORDER.length;
 
 interface AttributePlan {
@@ -161,15 +160,17 @@ function recordSummaries(plan: AttributePlan, draw: number): void {
     const dp = spreadOf(columns.sr, overallOf(sr), basis);
     const opportunity = spreadOf(columns.tpr, overallOf(tpr), basis);
     const odds = equalizedOdds(opportunity, spreadOf(columns.fpr, overallOf(fpr), basis));
-    const values = [
-      dp.difference,
-      dp.ratio,
-      odds.difference,
-      odds.ratio,
-      opportunity.difference,
-      opportunity.ratio,
-    ];
-    values.forEach((value, s) => ((plan.summaries[b * S + s] as Float64Array)[draw] = value));
+    const values: Record<BiasSummaryId, number> = {
+      demographic_parity_difference: dp.difference,
+      demographic_parity_ratio: dp.ratio,
+      equalized_odds_difference: odds.difference,
+      equalized_odds_ratio: odds.ratio,
+      equal_opportunity_difference: opportunity.difference,
+      equal_opportunity_ratio: opportunity.ratio,
+    };
+    SUMMARY_ORDER.forEach(
+      (summary, s) => ((plan.summaries[b * S + s] as Float64Array)[draw] = values[summary]),
+    );
   });
 }
 

@@ -1,26 +1,15 @@
-import type { BiasMetricId } from '@rai-audit/core';
+import { ConfusionMetricIdSchema } from '@rai-audit/core';
 
 /**
  * The rates a bootstrap draw recomputes from resampled confusion counts, as plain numbers with NaN for a zero
  * denominator: the same formulas as computeRates (metrics.ts; a test keeps the two in step), without the objects,
  * reasons and Wilson intervals that would cost a thousand times over. Score metrics (AUC, Brier, mean score) need
- * the score histograms, not the counts, and are not resampled.
+ * the score histograms, not the counts, and are not resampled; nor is a group's share of the rows.
+ *
+ * The order of the ids is the memory layout of a block of rates (fillRates, the bootstrap's buffers): core's
+ * ConfusionMetricIdSchema without `share`, so selection_rate first and ppr last.
  */
-export const RESAMPLED_METRIC_IDS = [
-  'selection_rate',
-  'prevalence',
-  'accuracy',
-  'tpr',
-  'fpr',
-  'tnr',
-  'fnr',
-  'precision',
-  'npv',
-  'fdr',
-  'for',
-  'f1',
-  'ppr',
-] as const satisfies readonly BiasMetricId[];
+export const RESAMPLED_METRIC_IDS = ConfusionMetricIdSchema.exclude(['share']).options;
 
 export type ResampledMetricId = (typeof RESAMPLED_METRIC_IDS)[number];
 
@@ -31,6 +20,23 @@ export const RATE_INDEX = Object.fromEntries(RESAMPLED_METRIC_IDS.map((id, index
   ResampledMetricId,
   number
 >;
+
+// Each rate's position, read once from the layout: fillRates runs for every group of every bootstrap draw.
+const {
+  selection_rate: SELECTION_RATE,
+  prevalence: PREVALENCE,
+  accuracy: ACCURACY,
+  tpr: TPR,
+  fpr: FPR,
+  tnr: TNR,
+  fnr: FNR,
+  precision: PRECISION,
+  npv: NPV,
+  fdr: FDR,
+  for: FOR,
+  f1: F1,
+  ppr: PPR,
+} = RATE_INDEX;
 
 const ratio = (numerator: number, denominator: number): number =>
   denominator === 0 ? NaN : numerator / denominator;
@@ -47,17 +53,17 @@ export function fillRates(
 ): void {
   const { tp, fp, tn, fn } = counts;
   const n = tp + fp + tn + fn;
-  out[offset] = ratio(tp + fp, n);
-  out[offset + 1] = ratio(tp + fn, n);
-  out[offset + 2] = ratio(tp + tn, n);
-  out[offset + 3] = ratio(tp, tp + fn);
-  out[offset + 4] = ratio(fp, fp + tn);
-  out[offset + 5] = ratio(tn, fp + tn);
-  out[offset + 6] = ratio(fn, tp + fn);
-  out[offset + 7] = ratio(tp, tp + fp);
-  out[offset + 8] = ratio(tn, tn + fn);
-  out[offset + 9] = ratio(fp, tp + fp);
-  out[offset + 10] = ratio(fn, tn + fn);
-  out[offset + 11] = ratio(2 * tp, 2 * tp + fp + fn);
-  out[offset + 12] = ratio(tp + fp, overallPredictedPositives);
+  out[offset + SELECTION_RATE] = ratio(tp + fp, n);
+  out[offset + PREVALENCE] = ratio(tp + fn, n);
+  out[offset + ACCURACY] = ratio(tp + tn, n);
+  out[offset + TPR] = ratio(tp, tp + fn);
+  out[offset + FPR] = ratio(fp, fp + tn);
+  out[offset + TNR] = ratio(tn, fp + tn);
+  out[offset + FNR] = ratio(fn, tp + fn);
+  out[offset + PRECISION] = ratio(tp, tp + fp);
+  out[offset + NPV] = ratio(tn, tn + fn);
+  out[offset + FDR] = ratio(fp, tp + fp);
+  out[offset + FOR] = ratio(fn, tn + fn);
+  out[offset + F1] = ratio(2 * tp, 2 * tp + fp + fn);
+  out[offset + PPR] = ratio(tp + fp, overallPredictedPositives);
 }

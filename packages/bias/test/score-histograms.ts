@@ -1,5 +1,10 @@
-import { assertValidBinning, binWidth } from './score-binning.js';
-import type { GroupKey, ScoreBinning, ScoreHistogram } from '../metrics/sufficient-statistics.js';
+import { assertValidBinning, binWidth } from '../src/scores/score-binning.js';
+import {
+  emptyScoreHistogram,
+  type GroupKey,
+  type ScoreBinning,
+  type ScoreHistogram,
+} from '../src/metrics/sufficient-statistics.js';
 
 /** One scored row: its score, its 0/1 label and optionally its weight. */
 export interface ScoredRow {
@@ -17,8 +22,8 @@ export function scoreBinIndex(score: number, binning: ScoreBinning): number {
 }
 
 /**
- * The score histogram of rows held in memory, bin for bin what the aggregation query returns: the reference the
- * SQL is tested against, and a way to build histograms in tests.
+ * The score histogram of rows held in memory, bin for bin what the aggregation query returns: a way to build
+ * histograms in tests.
  */
 export function buildScoreHistogram(
   key: GroupKey,
@@ -26,15 +31,7 @@ export function buildScoreHistogram(
   binning: ScoreBinning,
 ): ScoreHistogram {
   assertValidBinning(binning);
-  const zeros = (): number[] => new Array<number>(binning.bins).fill(0);
-  const histogram: ScoreHistogram = {
-    ...key,
-    positives: zeros(),
-    negatives: zeros(),
-    positiveScoreSums: zeros(),
-    negativeScoreSums: zeros(),
-    sumSquaredScores: 0,
-  };
+  const histogram: ScoreHistogram = emptyScoreHistogram(key, binning.bins);
   for (const row of rows) {
     const weight = row.weight ?? 1;
     const index = scoreBinIndex(row.score, binning);
