@@ -4,6 +4,8 @@ export * from './policy.js';
 export * from './result.js';
 export * from './sections/bias.js';
 export * from './sections/content-credentials.js';
+export * from './sections/model-card.js';
+export * from './model-card/card-source.js';
 export * from './suggest.js';
 export * from './json-schema.js';
 export * from './step-timer.js';
