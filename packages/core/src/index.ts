@@ -9,3 +9,4 @@ export * from './model-card/card-source.js';
 export * from './suggest.js';
 export * from './json-schema.js';
 export * from './step-timer.js';
+export * from './licenses/index.js';
