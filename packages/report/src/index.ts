@@ -7,3 +7,4 @@ export { renderJunitReport } from './junit-report.js';
 export { renderMarkdownReport } from './markdown-report.js';
 export { renderSarifReport } from './sarif-report.js';
 export { preloadChartEngine } from './vega-svg.js';
+export { renderModelCardHtml } from './sections/model-card/html-model-card-document.js';

@@ -10,13 +10,17 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * `[x](javascript:…)` therefore shows as text, and no line can read as `---`.
  */
 export function markdownInline(text: string): string {
-  return text
-    .replace(CONTROL, '')
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char)
-    .replace(/[\\`*_[\]()!|~#{}+=-]/g, (char) => `\\${char}`)
-    .replace(/^(\s*)(\d+)\./, '$1$2\\.')
-    .trim();
+  return (
+    text
+      .replace(CONTROL, '')
+      .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+      .replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char)
+      .replace(/[\\`*_[\]()!|~#{}]/g, (char) => `\\${char}`)
+      .trim()
+      // Only at the start of a line can these open a list, a rule, a setext heading or a front-matter marker.
+      .replace(/^([-+=>])/, '\\$1')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+  );
 }
 
 /** Paragraphs of user text: each line escaped as inline text; blank lines kept as paragraph breaks. */
