@@ -1,5 +1,3 @@
-import { stringify } from 'yaml';
-
 export interface StarterOptions {
   name: string;
   license?: string;
@@ -8,8 +6,8 @@ export interface StarterOptions {
   pipelineTag?: string;
 }
 
-/** A YAML scalar: quoted by the YAML library when the text needs it, so no answer can break the file. */
-const scalar = (value: string): string => stringify(value).trimEnd();
+/** A double-quoted YAML scalar on one line (JSON's escapes are YAML's): no answer can break the file. */
+const scalar = (value: string): string => JSON.stringify(value);
 
 /** The commented starter card `rai-audit card init` writes; every TODO is flagged by `card check` until replaced. */
 export function starterCard(options: StarterOptions): string {
