@@ -7,8 +7,20 @@ import {
 } from '@rai-audit/core';
 
 /** A group row with accuracy and selection rate from counts, Wilson-like intervals of ±0.02 (the card only copies them). */
-export function groupRow(attribute: string, group: string, n: number, accuracy: number, selection: number, extra: Partial<GroupMetrics> = {}): GroupMetrics {
-  const interval = (value: number) => ({ lower: value - 0.02, upper: value + 0.02, level: 0.95, method: 'wilson' as const });
+export function groupRow(
+  attribute: string,
+  group: string,
+  n: number,
+  accuracy: number,
+  selection: number,
+  extra: Partial<GroupMetrics> = {},
+): GroupMetrics {
+  const interval = (value: number) => ({
+    lower: value - 0.02,
+    upper: value + 0.02,
+    level: 0.95,
+    method: 'wilson' as const,
+  });
   return {
     attribute,
     group,
@@ -26,7 +38,9 @@ export const DATA_SHA = 'a'.repeat(64);
 /** A bias AuditResult as `rai-audit bias --intersect sex,age` writes it, with a small group and a failing disparity. */
 export function biasAuditResult(overrides: Partial<AuditResult> = {}): AuditResult {
   const groups: GroupMetrics[] = [
-    groupRow('sex', 'female', 400, 0.7, 0.3, { disparities: { selection_rate: { ratio: { value: 0.6 }, difference: { value: -0.2 }, parity: 'fail' } } }),
+    groupRow('sex', 'female', 400, 0.7, 0.3, {
+      disparities: { selection_rate: { ratio: { value: 0.6 }, difference: { value: -0.2 }, parity: 'fail' } },
+    }),
     groupRow('sex', 'male', 580, 0.8, 0.5, { reference: true }),
     groupRow('sex', 'other', 20, 0.75, 0.4, { smallGroup: true }),
     groupRow('sex+age', 'female|young', 150, 0.68, 0.28, { values: { sex: 'female', age: 'young' } }),
@@ -45,7 +59,12 @@ export function biasAuditResult(overrides: Partial<AuditResult> = {}): AuditResu
         id: 'bias',
         title: 'Bias',
         mode: 'predictions',
-        columns: { attributes: ['sex'], intersections: [['sex', 'age']], label: 'label', prediction: 'prediction' },
+        columns: {
+          attributes: ['sex'],
+          intersections: [['sex', 'age']],
+          label: 'label',
+          prediction: 'prediction',
+        },
         positiveLabel: '1',
         rows: 1000,
         missing: [],
@@ -83,14 +102,40 @@ export function completeCard(overrides: Partial<ModelCardSource> = {}): ModelCar
       outOfScopeUses: ['Automatic rejection without review'],
     },
     factors: { relevant: [{ attribute: 'sex', groups: ['female', 'male'], description: 'As recorded' }] },
-    metrics: { measures: ['accuracy', 'selection_rate'], headline: ['accuracy'], decisionThresholds: 'Approve at score 0.5.' },
-    evaluationData: [{ name: 'holdout 2025', path: 'data/eval.csv', license: 'CC-BY-4.0', hubId: 'acme/loans', split: 'test' }],
-    trainingData: [{ name: 'loans 2015-2024', source: 'https://example.org/loans', license: 'CC-BY-4.0', collection: 'Bank records' }],
-    ethicalConsiderations: [{ risk: 'Lower approval for women', mitigation: 'Human review of every rejection' }],
+    metrics: {
+      measures: ['accuracy', 'selection_rate'],
+      headline: ['accuracy'],
+      decisionThresholds: 'Approve at score 0.5.',
+    },
+    evaluationData: [
+      {
+        name: 'holdout 2025',
+        path: 'data/eval.csv',
+        license: 'CC-BY-4.0',
+        hubId: 'acme/loans',
+        split: 'test',
+      },
+    ],
+    trainingData: [
+      {
+        name: 'loans 2015-2024',
+        source: 'https://example.org/loans',
+        license: 'CC-BY-4.0',
+        collection: 'Bank records',
+      },
+    ],
+    ethicalConsiderations: [
+      { risk: 'Lower approval for women', mitigation: 'Human review of every rejection' },
+    ],
     limitations: ['Not validated outside the EU'],
     caveats: ['Scores drift with interest rates'],
     recommendations: ['Re-audit quarterly'],
-    huggingFace: { libraryName: 'sklearn', pipelineTag: 'tabular-classification', tags: ['credit'], language: ['en'] },
+    huggingFace: {
+      libraryName: 'sklearn',
+      pipelineTag: 'tabular-classification',
+      tags: ['credit'],
+      language: ['en'],
+    },
     environmentalImpact: { hardwareType: 'CPU', hoursUsed: 2, carbonEmittedKg: 0.4, energyKwh: 1.5 },
     authors: ['Risk ML team'],
     contact: 'risk-ml@example.org',
@@ -99,4 +144,5 @@ export function completeCard(overrides: Partial<ModelCardSource> = {}): ModelCar
 }
 
 /** Card text that tries to break every output: front matter, YAML documents, HTML and Markdown links. */
-export const HOSTILE = 'evil\n---\nlicense: mit\n--- <script>alert(1)</script> [click](javascript:alert(1)) ...';
+export const HOSTILE =
+  'evil\n---\nlicense: mit\n--- <script>alert(1)</script> [click](javascript:alert(1)) ...';

@@ -23,23 +23,41 @@ function frontMatter(readme: string): unknown {
   return match ? parse(match[1] as string) : undefined;
 }
 
-const statuses = (checks: ReturnType<typeof build>['checks'], id: string) => checks.filter((c) => c.id === id).map((c) => c.status);
+const statuses = (checks: ReturnType<typeof build>['checks'], id: string) =>
+  checks.filter((c) => c.id === id).map((c) => c.status);
 
 describe('buildCard', () => {
   it('turns bias groups into typed records: value, interval, subgroup pairs, dataset sha256 and tool', () => {
     const { section } = build();
-    const female = section.evaluations.find((r) => r.metric === 'selection_rate' && r.subgroup[0]?.value === 'female' && !r.intersection);
-    expect(female).toMatchObject({ value: 0.3, n: 400, interval: { method: 'wilson', lower: 0.3 - 0.02 }, dataset: { sha256: DATA_SHA }, tool: { version: '0.1.0' }, disparity: { ratio: 0.6, parity: 'fail' } });
+    const female = section.evaluations.find(
+      (r) => r.metric === 'selection_rate' && r.subgroup[0]?.value === 'female' && !r.intersection,
+    );
+    expect(female).toMatchObject({
+      value: 0.3,
+      n: 400,
+      interval: { method: 'wilson', lower: 0.3 - 0.02 },
+      dataset: { sha256: DATA_SHA },
+      tool: { version: '0.1.0' },
+      disparity: { ratio: 0.6, parity: 'fail' },
+    });
     const intersection = section.evaluations.find((r) => r.intersection);
-    expect(intersection?.subgroup).toEqual([{ attribute: 'sex', value: 'female' }, { attribute: 'age', value: 'young' }]);
+    expect(intersection?.subgroup).toEqual([
+      { attribute: 'sex', value: 'female' },
+      { attribute: 'age', value: 'young' },
+    ]);
   });
 
   it('writes Hub front matter that the metadata schema accepts, with model-index results for the headline metric', () => {
     const front = frontMatter(build().readme);
     const parsed = HubFrontMatterSchema.parse(front);
     expect(parsed.license).toBe('apache-2.0');
-    expect(parsed['model-index']?.[0]?.results[0]?.metrics).toEqual([{ type: 'accuracy', value: 0.76, name: 'accuracy' }]);
-    expect(parsed['model-index']?.[0]?.results[0]?.dataset).toMatchObject({ type: 'acme/loans', revision: DATA_SHA });
+    expect(parsed['model-index']?.[0]?.results[0]?.metrics).toEqual([
+      { type: 'accuracy', value: 0.76, name: 'accuracy' },
+    ]);
+    expect(parsed['model-index']?.[0]?.results[0]?.dataset).toMatchObject({
+      type: 'acme/loans',
+      revision: DATA_SHA,
+    });
   });
 
   it('puts unitary and intersectional tables under Evaluation', () => {
@@ -53,18 +71,31 @@ describe('buildCard', () => {
     const { checks } = build();
     expect(statuses(checks, 'card.required-sections').every((s) => s === 'pass')).toBe(true);
     expect(statuses(checks, 'card.small-groups')).toContain('warn');
-    expect(checks.find((c) => c.id === 'card.small-groups' && c.status === 'warn')?.subject.group).toBe('other');
+    expect(checks.find((c) => c.id === 'card.small-groups' && c.status === 'warn')?.subject.group).toBe(
+      'other',
+    );
   });
 
   it('reports metrics stale when the data file changed since the audit, or is gone', () => {
     expect(statuses(build().checks, 'card.stale-metrics')).toEqual(['pass']);
-    expect(statuses(build({ currentDigests: new Map([['data/eval.csv', 'b'.repeat(64)]]) }).checks, 'card.stale-metrics')).toEqual(['fail']);
-    expect(statuses(build({ currentDigests: new Map([['data/eval.csv', null]]) }).checks, 'card.stale-metrics')).toEqual(['fail']);
+    expect(
+      statuses(
+        build({ currentDigests: new Map([['data/eval.csv', 'b'.repeat(64)]]) }).checks,
+        'card.stale-metrics',
+      ),
+    ).toEqual(['fail']);
+    expect(
+      statuses(build({ currentDigests: new Map([['data/eval.csv', null]]) }).checks, 'card.stale-metrics'),
+    ).toEqual(['fail']);
   });
 
   it('reports metrics stale when the provenance record of the file has another digest', () => {
     const card = completeCard({ evaluationData: [{ name: 'holdout 2025', path: 'data/eval.csv' }] });
-    const result = build({ card, currentDigests: new Map(), provenance: [{ name: 'holdout 2025', sha256: 'c'.repeat(64) }] });
+    const result = build({
+      card,
+      currentDigests: new Map(),
+      provenance: [{ name: 'holdout 2025', sha256: 'c'.repeat(64) }],
+    });
     expect(statuses(result.checks, 'card.stale-metrics')).toEqual(['fail']);
   });
 
@@ -79,7 +110,9 @@ describe('buildCard', () => {
   });
 
   it('requires output terms of a generative model, and placeholder-free text', () => {
-    const card = completeCard({ model: { ...completeCard().model, generative: true, description: 'TODO describe' } });
+    const card = completeCard({
+      model: { ...completeCard().model, generative: true, description: 'TODO describe' },
+    });
     const { checks } = build({ card });
     expect(statuses(checks, 'card.output-terms')).toEqual(['fail']);
     expect(checks.find((c) => c.id === 'card.placeholder-text')?.subject.field).toBe('model.description');
@@ -100,7 +133,9 @@ describe('buildCard', () => {
   });
 
   it('every subgroup named in factors needs a metric with an interval', () => {
-    const card = completeCard({ factors: { relevant: [{ attribute: 'sex', groups: ['female', 'intersex'] }, { attribute: 'race' }] } });
+    const card = completeCard({
+      factors: { relevant: [{ attribute: 'sex', groups: ['female', 'intersex'] }, { attribute: 'race' }] },
+    });
     const checks = build({ card }).checks.filter((c) => c.id === 'card.subgroup-metrics');
     expect(checks.map((c) => [c.subject.attribute, c.subject.group ?? null, c.status])).toEqual([
       ['sex', 'female', 'pass'],

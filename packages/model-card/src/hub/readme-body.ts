@@ -5,6 +5,7 @@ import { markdownInline, markdownList, markdownParagraphs, markdownTable } from 
 /** The label of each `- **Label:** value` line the README writes; the importer reads the same labels back. */
 export const FIELD_LABELS = {
   owners: 'Developed by',
+  id: 'Hub repository',
   type: 'Model type',
   license: 'License',
   version: 'Version',
@@ -52,7 +53,7 @@ function tableBlock(table: ResultTable, title: string): string[] {
   ];
 }
 
-function dataBlock(records: readonly CardDataRecord[]): string {
+function dataBlock(records: ReadonlyArray<CardDataRecord & { hubId?: string; split?: string }>): string {
   return records
     .map((record) => {
       const details = [
@@ -60,10 +61,32 @@ function dataBlock(records: readonly CardDataRecord[]): string {
         record.license ? `licence: ${record.license}` : '',
         record.collection ? `collection: ${record.collection}` : '',
         record.sha256 ? `sha256: ${record.sha256}` : '',
+        record.path ? `path: ${record.path}` : '',
+        record.hubId ? `hub id: ${record.hubId}` : '',
+        record.split ? `split: ${record.split}` : '',
       ].filter(Boolean);
       return `- **${markdownInline(record.name)}**${details.length ? `: ${markdownInline(details.join('; '))}` : ''}`;
     })
     .join('\n');
+}
+
+/** The data records of one role, with the Hub id and split the card states for them. */
+function withHubFields(
+  data: readonly CardDataRecord[],
+  card: ModelCardSource,
+  role: CardDataRecord['role'],
+): Array<CardDataRecord & { hubId?: string; split?: string }> {
+  const stated = role === 'training' ? card.trainingData : card.evaluationData;
+  return data
+    .filter((d) => d.role === role)
+    .map((d) => {
+      const match = stated?.find((s) => s.name === d.name);
+      return {
+        ...d,
+        ...(match?.hubId ? { hubId: match.hubId } : {}),
+        ...(match?.split ? { split: match.split } : {}),
+      };
+    });
 }
 
 function fence(content: string): string {
@@ -95,6 +118,7 @@ export function renderReadmeBody(
             FIELD_LABELS.owners,
             m.owners?.map((o) => (o.contact ? `${o.name} <${o.contact}>` : o.name)).join(', '),
           ),
+          ...field(FIELD_LABELS.id, m.id),
           ...field(FIELD_LABELS.type, m.type),
           ...field(FIELD_LABELS.license, m.license),
           ...field(FIELD_LABELS.version, m.version),
@@ -136,14 +160,14 @@ export function renderReadmeBody(
       ...section(3, 'Recommendations', [list(card.recommendations)]),
     ]),
     ...section(2, 'Training Details', [
-      ...section(3, 'Training Data', [dataBlock(data.filter((d) => d.role === 'training'))]),
+      ...section(3, 'Training Data', [dataBlock(withHubFields(data, card, 'training'))]),
       ...section(3, 'Training Procedure', [
         card.trainingProcedure ? markdownParagraphs(card.trainingProcedure) : '',
       ]),
     ]),
     ...section(2, 'Evaluation', [
       ...section(3, 'Testing Data, Factors & Metrics', [
-        ...section(4, 'Testing Data', [dataBlock(data.filter((d) => d.role === 'evaluation'))]),
+        ...section(4, 'Testing Data', [dataBlock(withHubFields(data, card, 'evaluation'))]),
         ...section(4, 'Factors', [
           (card.factors?.relevant ?? [])
             .map(

@@ -36,6 +36,9 @@ function datasets(section: MarkdownSection): CardDataset[] {
       ...(details.get('licence') ? { license: details.get('licence') } : {}),
       ...(details.get('collection') ? { collection: details.get('collection') } : {}),
       ...(sha && /^[0-9a-f]{64}$/.test(sha) ? { sha256: sha } : {}),
+      ...(details.get('path') ? { path: details.get('path') } : {}),
+      ...(details.get('hub id') ? { hubId: details.get('hub id') } : {}),
+      ...(details.get('split') ? { split: details.get('split') } : {}),
     };
   });
 }
@@ -49,6 +52,7 @@ function modelDescription(section: MarkdownSection, card: Card): void {
       const match = /^(.*?) <(.+)>$/.exec(o);
       return match ? { name: match[1] as string, contact: match[2] as string } : { name: o };
     });
+  if (f.get(FIELD_LABELS.id)) m.id = f.get(FIELD_LABELS.id);
   if (f.get(FIELD_LABELS.type)) m.type = f.get(FIELD_LABELS.type);
   if (f.get(FIELD_LABELS.license) && !m.license) m.license = f.get(FIELD_LABELS.license);
   if (f.get(FIELD_LABELS.version)) m.version = f.get(FIELD_LABELS.version);

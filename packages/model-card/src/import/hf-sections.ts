@@ -5,7 +5,7 @@ import { unescapeMarkdown } from './markdown-fields.js';
 export interface MarkdownSection {
   depth: number;
   title: string;
-  /** The heading and its parents' titles: `Evaluation › Results`. */
+  /** The heading and its parents' titles below the document title: `Evaluation › Results`. */
   trail: string;
   tokens: Token[];
 }
@@ -21,7 +21,12 @@ export function splitSections(markdown: string): MarkdownSection[] {
       const title = unescapeMarkdown(heading.text);
       parents.length = Math.max(0, heading.depth - 1);
       parents[heading.depth - 1] = title;
-      sections.push({ depth: heading.depth, title, trail: parents.filter(Boolean).join(' › '), tokens: [] });
+      sections.push({
+        depth: heading.depth,
+        title,
+        trail: parents.slice(1).filter(Boolean).join(' › ') || title,
+        tokens: [],
+      });
     } else if (token.type !== 'space') {
       (sections[sections.length - 1] as MarkdownSection).tokens.push(token);
     }
