@@ -19,7 +19,7 @@ export function markdownInline(text: string): string {
       .trim()
       // Only at the start of a line can these open a list, a rule, a setext heading or a front-matter marker.
       .replace(/^([-+=>])/, '\\$1')
-      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
   );
 }
 
