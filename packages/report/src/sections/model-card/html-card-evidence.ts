@@ -1,8 +1,8 @@
 import type { CardChartData, EvaluationRecord, ModelCardSection } from '@rai-audit/core';
-import { renderDisparityStripFigure } from '../../disparity-strip-chart.js';
-import { metricsWithDisparities } from '../../disparity-verdicts.js';
+import { renderDisparityStripFigure } from '../../charts/disparity-strip-chart.js';
+import { metricsWithDisparities } from '../../charts/disparity-verdicts.js';
 import { escapeHtml } from '../../escape.js';
-import { STRIP_METRICS } from '../../metric-labels.js';
+import { STRIP_METRICS } from '../../labels/metric-labels.js';
 
 const esc = (text: string | number): string => escapeHtml(String(text));
 

@@ -1,8 +1,8 @@
 import type { AuditResult, ModelCardSection } from '@rai-audit/core';
 import { escapeHtml } from '../../escape.js';
-import { renderCheckGroups } from '../../html-checks.js';
-import { REPORT_CONTENT_SECURITY_POLICY } from '../../html-report.js';
-import { REPORT_CSS } from '../../html-styles.js';
+import { renderCheckGroups } from '../../html/checks.js';
+import { REPORT_CONTENT_SECURITY_POLICY } from '../../formats/html-report.js';
+import { REPORT_CSS } from '../../html/styles.js';
 import { renderModelCardSection } from './html-model-card-section.js';
 
 /** `model-card.html`: the card first, its lint after; self-contained like every report (CSP, no script, no network). */
