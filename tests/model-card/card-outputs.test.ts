@@ -19,6 +19,18 @@ import { hasShared, readSharedJson, SHARED_ABSENT } from '../shared-fixtures.js'
 const Ajv = ajvModule.default;
 const addFormats = ajvFormats.default;
 
+interface BomComponent {
+  type: string;
+  name: string;
+  hashes?: unknown;
+  modelCard?: {
+    quantitativeAnalysis: {
+      performanceMetrics: Array<{ type: string; slice: string; confidenceInterval?: unknown }>;
+    };
+    considerations: { fairnessAssessments: Array<{ groupAtRisk: string }> };
+  };
+}
+
 function build(card: ModelCardSource) {
   return buildCard({
     card,
@@ -63,13 +75,13 @@ describe.skipIf(!hasShared('schemas', 'cyclonedx'))(
         completeCard({ fairnessAssessments: [{ groupAtRisk: 'women', harms: 'fewer approvals' }] }),
       );
       expect(validate(bom), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-      const components = bom.components as Array<Record<string, any>>;
+      const components = bom.components as BomComponent[];
       const model = components.find((c) => c.type === 'machine-learning-model');
-      const metrics = model?.modelCard.quantitativeAnalysis.performanceMetrics as Array<Record<string, any>>;
+      const metrics = model?.modelCard?.quantitativeAnalysis.performanceMetrics ?? [];
       expect(
         metrics.find((m) => m.slice === 'sex=female (n=400)' && m.type === 'accuracy')?.confidenceInterval,
       ).toEqual({ lowerBound: String(0.7 - 0.02), upperBound: String(0.7 + 0.02) });
-      const fairness = model?.modelCard.considerations.fairnessAssessments as Array<Record<string, string>>;
+      const fairness = model?.modelCard?.considerations.fairnessAssessments ?? [];
       expect(fairness.map((f) => f.groupAtRisk)).toEqual(['women', 'sex=female']);
       const data = components.filter((c) => c.type === 'data');
       expect(data.find((d) => d.name === 'loans 2015-2024')?.hashes).toEqual([
