@@ -36,8 +36,8 @@ export function readConfigFile(
     fd = openSync(resolve(cwd, file), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? String(cause)})`;
-    throw new UsageError(`${role.what} ${reason}`, {
+    const reason = code === 'ENOENT' ? 'no such file' : (code ?? String(cause));
+    throw new UsageError(`cannot read ${role.what} (${reason})`, {
       file,
       hint: `Check the path given to ${role.flag}`,
       cause,
