@@ -3,6 +3,7 @@ import {
   createStepTimer,
   exitCodeForResult,
   formatTimings,
+  type AuditResult,
   type Check,
   type ResolvedPolicy,
   type RunWarning,
@@ -53,6 +54,8 @@ export interface AuditSpec {
     progress: (message: string) => void,
     waiting: () => void,
   ) => Promise<{ sections: Section[]; checks: Check[]; warnings: RunWarning[] }>;
+  /** Files the command writes beside the reports (a model card's README.md, …), in the same set as them. */
+  artifacts?: (result: AuditResult) => Promise<Array<{ name: string; content: string }>>;
 }
 
 /**
@@ -130,7 +133,8 @@ async function runAuditInto(
     },
     ...outcome,
   });
-  const paths = await writeReports(result, dir, formats, timings.mark);
+  const artifacts = spec.artifacts ? await spec.artifacts(result) : [];
+  const paths = await writeReports(result, dir, formats, timings.mark, artifacts);
   timings.report();
   if (!options.quiet || result.summary.verdict !== 'pass') {
     io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colourEnabled(io, options.color))));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PolicyFileSchema } from './policy.js';
+import { ModelCardSourceSchema } from './model-card/card-source.js';
 import { AuditResultSchema } from './result.js';
 
 /** The JSON Schema of the AuditResult contract, generated from the zod schema (committed under schema/). */
@@ -10,4 +11,9 @@ export function auditResultJsonSchema(): Record<string, unknown> {
 /** The JSON Schema of policy files, for editors and for validating a policy outside rai-audit. */
 export function policyFileJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(PolicyFileSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The JSON Schema of model card sources (model-card.yaml), for editors' completion. */
+export function modelCardSourceJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ModelCardSourceSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }
