@@ -1,6 +1,6 @@
 // Child process of report-set-crash.test.ts: writes report sets in a loop through the built report-set module, as
-import { setImmediate } from 'node:timers';
 // the CLI does, so that the test can kill it at random points. Every file of run N holds the text "run N" repeated.
+import { setImmediate } from 'node:timers';
 import { writeReportSet } from '../../packages/cli/dist/report-set.js';
 
 const [dir, firstRun] = process.argv.slice(2);
