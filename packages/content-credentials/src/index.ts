@@ -31,3 +31,4 @@ export { hypergeometricUpperTail, scoreBitAgreement, type BitAgreement } from '.
 export * from './c2pa/index.js';
 export * from './declaration/index.js';
 export * from './verify/index.js';
+export * from './keys/index.js';

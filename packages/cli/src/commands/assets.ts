@@ -6,6 +6,7 @@ import { isRaiAuditError, UsageError, type ResolvedPolicy } from '@rai-audit/cor
 import type { CliIo } from '../io.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
+import { registerAssetsKeygen } from './assets-keygen.js';
 
 export interface AssetsVerifyOptions extends CommonOptions {
   trust: string[];
@@ -91,6 +92,7 @@ export function registerAssetsCommand(
     .action(async (paths: string[], options: AssetsVerifyOptions) => {
       done({ exitCode: await runAssetsVerifyCommand(io, paths, options) });
     });
+  registerAssetsKeygen(assets, io, done);
 }
 
 /** A positive integer option, or a usage error naming it. */
