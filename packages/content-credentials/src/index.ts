@@ -32,3 +32,4 @@ export * from './c2pa/index.js';
 export * from './declaration/index.js';
 export * from './verify/index.js';
 export * from './keys/index.js';
+export { embedDwtDct, watermarkPayloadFor } from './watermark/embed-dwtdct.js';
