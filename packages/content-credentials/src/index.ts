@@ -33,3 +33,5 @@ export * from './declaration/index.js';
 export * from './verify/index.js';
 export * from './keys/index.js';
 export { embedDwtDct, watermarkPayloadFor } from './watermark/embed-dwtdct.js';
+export * from './mark/index.js';
+export { readAssetTerms } from './terms/read-terms.js';

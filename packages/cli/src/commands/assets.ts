@@ -7,6 +7,7 @@ import type { CliIo } from '../io.js';
 import { runAudit, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
 import { registerAssetsKeygen } from './assets-keygen.js';
+import { registerAssetsMark } from './assets-mark.js';
 
 export interface AssetsVerifyOptions extends CommonOptions {
   trust: string[];
@@ -93,6 +94,7 @@ export function registerAssetsCommand(
       done({ exitCode: await runAssetsVerifyCommand(io, paths, options) });
     });
   registerAssetsKeygen(assets, io, done);
+  registerAssetsMark(assets, io, done);
 }
 
 /** A positive integer option, or a usage error naming it. */
