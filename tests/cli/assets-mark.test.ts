@@ -131,6 +131,44 @@ describe('rai-audit assets mark → verify, over every writable format', () => {
     });
   }
 
+  it('policy terms per glob: license required and training-mining as checks with ids and levels', async () => {
+    const policy = join(dir, 'policy.yaml');
+    writeFileSync(
+      policy,
+      'assets:\n  "*.png": { license: required, training-mining: notAllowed }\n  "*.jpg": { training-mining: allowed }\n  "*.webp": { c2pa: valid }\n  "*.tiff": { c2pa: valid }\n',
+    );
+    const out = join(dir, 'policy-report');
+    const run = await runCli([
+      'assets',
+      'verify',
+      signed,
+      '--policy',
+      policy,
+      '--format',
+      'json',
+      '--out',
+      out,
+    ]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(readFileSync(join(out, 'assets', 'audit.json'), 'utf8')) as {
+      checks: Array<{
+        id: string;
+        status: string;
+        level: string;
+        subject: { file?: string };
+        message: string;
+      }>;
+    };
+    const check = (id: string, file: string) =>
+      result.checks.find((c) => c.id === id && c.subject.file === join(signed, file));
+    expect(check('assets.license', 'image.png')).toMatchObject({ status: 'pass', level: 'error' });
+    expect(check('assets.training-mining', 'image.png')).toMatchObject({ status: 'pass' });
+    expect(check('assets.training-mining', 'image.jpg')).toMatchObject({
+      status: 'fail',
+      message: 'training and data mining declared notAllowed / notAllowed, expected allowed',
+    });
+  });
+
   it('re-marking a signed file keeps its manifest as the parent ingredient (c2pa.opened)', async () => {
     const again = await runCli([
       'assets',
