@@ -31,9 +31,18 @@ export function normaliseHexPayload(hex: string): string {
   return hex.trim().replace(/^0x/i, '').toLowerCase();
 }
 
-/** Compiles the policy's asset rules, keeping their file order. */
-export function compileAssetRules(rules: readonly AssetRule[]): CompiledAssetRule[] {
-  return rules.map((rule) => ({ ...rule, matches: createGlobMatcher(rule.glob) }));
+/**
+ * Compiles the policy's asset rules, keeping their file order; a glob beyond the matcher's bounds is a
+ * UsageError naming the policy file and the rule.
+ */
+export function compileAssetRules(rules: readonly AssetRule[], policyFile?: string): CompiledAssetRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    matches: createGlobMatcher(rule.glob, {
+      file: policyFile,
+      location: `assets[${JSON.stringify(rule.glob)}]`,
+    }),
+  }));
 }
 
 function mergeC2pa(rules: readonly AssetRule[]): AssetRequirementSet['c2pa'] {

@@ -31,7 +31,13 @@ export {
   type AssetTask,
   type EvidenceSettings,
 } from './gather-asset-evidence.js';
-export { createGlobMatcher, expandBraces, globToRegExp, hasGlobSyntax, matchesGlob } from './glob-match.js';
+export {
+  createGlobMatcher,
+  GLOB_LIMITS,
+  globPatternProblem,
+  hasGlobSyntax,
+  matchesGlob,
+} from './glob-match.js';
 export { describeMislabel } from './media-extension.js';
 export { checkWatermarkPayloads, type PayloadSource } from './watermark-payload-check.js';
 export { runWorkerPool, type PoolOutcome, type WorkerPoolOptions, type WorkerReply } from './worker-pool.js';
