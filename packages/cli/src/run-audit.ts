@@ -10,7 +10,7 @@ import {
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
 import { describeInputFile } from './files.js';
-import { colourEnabled, createPainter, type CliIo } from './io.js';
+import { colourEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
 import { loadPolicySources } from './policy-catalog.js';
@@ -70,7 +70,7 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   const formats = parseFormats(options.format);
   const policy = await loadPolicy(options.policy, await loadPolicySources());
   const progress = (message: string): void => {
-    if (!options.quiet) io.stderr(`${message}\n`);
+    if (!options.quiet) io.stderr(terminalLine(message));
   };
   timings.mark('policy');
   const specInputs = typeof spec.inputs === 'function' ? spec.inputs(policy) : spec.inputs;
