@@ -62,7 +62,7 @@ export function createPainter(enabled: boolean): Painter {
 }
 
 /** Colour only on a terminal, never with --no-color or NO_COLOR set (https://no-color.org convention). */
-export function colourEnabled(io: CliIo, colorOption: boolean | undefined): boolean {
+export function colorEnabled(io: CliIo, colorOption: boolean | undefined): boolean {
   if (colorOption === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.isTty;

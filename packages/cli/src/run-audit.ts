@@ -10,7 +10,7 @@ import {
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
 import { describeInputFile } from './files.js';
-import { colourEnabled, createPainter, terminalLine, type CliIo } from './io.js';
+import { colorEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
 import { loadPolicySources } from './policy-catalog.js';
@@ -107,7 +107,7 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   const paths = await writeReports(result, dir, formats, timings.mark);
   timings.report();
   if (!options.quiet || result.summary.verdict !== 'pass') {
-    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colourEnabled(io, options.color))));
+    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colorEnabled(io, options.color))));
   }
   return exitCodeForResult(result);
 }

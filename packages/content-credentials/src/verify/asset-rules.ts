@@ -27,7 +27,7 @@ export interface AssetRequirementSet {
 }
 
 /** Lower-case hex without a `0x` prefix: how payloads are compared and named. */
-export function normaliseHexPayload(hex: string): string {
+export function normalizeHexPayload(hex: string): string {
   return hex.trim().replace(/^0x/i, '').toLowerCase();
 }
 
@@ -58,7 +58,7 @@ function mergeWatermark(rules: readonly AssetRule[]): AssetRequirementSet['water
   const anyKnown = asking.some((rule) => rule.requirements.watermark === 'any-known');
   const payloads = asking.flatMap((rule) => {
     const wanted = rule.requirements.watermark;
-    return Array.isArray(wanted) ? wanted.map(normaliseHexPayload) : [];
+    return Array.isArray(wanted) ? wanted.map(normalizeHexPayload) : [];
   });
   return { anyKnown, payloads: [...new Set(payloads)], globs: asking.map((rule) => rule.glob) };
 }

@@ -10,7 +10,7 @@ import type { PixelBuffer } from '../watermark/block-votes.js';
 import { detectDwtDct } from '../watermark/dwtdct.js';
 import { makeThumbnail } from './asset-thumbnail.js';
 import type { AssetProblem } from './collect-assets.js';
-import { summariseC2pa, summariseDeclaration, summariseWatermark } from './evidence-summaries.js';
+import { summarizeC2pa, summarizeDeclaration, summarizeWatermark } from './evidence-summaries.js';
 import { describeMislabel } from './media-extension.js';
 import { readAssetFile } from './read-asset-file.js';
 
@@ -124,7 +124,7 @@ async function watermarkEvidence(
     const problem = decoded.problem!;
     return { watermark: { status: 'skipped', reason: problem.message }, problem };
   }
-  const watermark = summariseWatermark(detectDwtDct(decoded.pixels, { payloads: task.payloads }));
+  const watermark = summarizeWatermark(detectDwtDct(decoded.pixels, { payloads: task.payloads }));
   const thumbnail =
     settings.thumbnailSize > 0
       ? await makeThumbnail(decoded.pixels, decoded.orientation, settings.thumbnailSize).catch(
@@ -175,8 +175,8 @@ export async function gatherAssetEvidence(
     status: problem ? 'error' : 'verified',
     ...(problem ? { error: { ...problem } } : {}),
     ...(image.thumbnail ? { thumbnail: image.thumbnail } : {}),
-    c2pa: summariseC2pa(c2pa),
-    declaration: summariseDeclaration(declaration),
+    c2pa: summarizeC2pa(c2pa),
+    declaration: summarizeDeclaration(declaration),
     watermark: image.watermark,
     rules: [],
   };

@@ -1,7 +1,7 @@
 export { evaluateAssetChecks, type AssetCheckContext } from './asset-checks.js';
 export {
   compileAssetRules,
-  normaliseHexPayload,
+  normalizeHexPayload,
   requirementsFor,
   type AssetRequirementSet,
   type CompiledAssetRule,
@@ -23,7 +23,7 @@ export {
   type AssetProblem,
   type CollectedAssets,
 } from './collect-assets.js';
-export { summariseC2pa, summariseDeclaration, summariseWatermark } from './evidence-summaries.js';
+export { summarizeC2pa, summarizeDeclaration, summarizeWatermark } from './evidence-summaries.js';
 export {
   errorAssetResult,
   gatherAssetEvidence,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError, type AssetResult, type Check } from '@rai-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_FOLDER_POLICY, testTrustAnchors, writeTestAssetFolder } from './test-asset-folder.js';
+import { TEST_FOLDER_POLICY, testTrustAnchors, writeTestAssetFolder } from '../../test/test-asset-folder.js';
 import { verifyAssets, type VerifyAssetsOutcome, type VerifyAssetsRequest } from './verify-assets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rai-audit-verify-'));
