@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import type { CliIo } from './io.js';
+import { terminalLine, type CliIo } from './io.js';
 import type { BiasCommandOptions } from './commands/bias.js';
 import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
@@ -145,7 +145,12 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
     )
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // commander's errors quote the user's arguments: one escaped line each.
+      outputError: (text, write) => write(terminalLine(text.replace(/\n$/, ''))),
+    })
     .exitOverride();
 
   addCommonOptions(addBiasAnalysisOptions(addBiasOptions(program.command('bias'))))

@@ -11,7 +11,7 @@ import {
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
 import { describeInputFile, displayPath } from './files.js';
-import { colourEnabled, createPainter, type CliIo } from './io.js';
+import { colorEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
 import { checkOutputFolder } from './output-folder.js';
@@ -100,7 +100,7 @@ async function runAuditInto(
 ): Promise<number> {
   const policy = await loadPolicy(options.policy, await loadPolicySources());
   const progress = (message: string): void => {
-    if (!options.quiet) io.stderr(`${message}\n`);
+    if (!options.quiet) io.stderr(terminalLine(message));
   };
   timings.mark('policy');
   const specInputs = typeof spec.inputs === 'function' ? await spec.inputs(policy) : spec.inputs;
@@ -137,7 +137,7 @@ async function runAuditInto(
   const paths = await writeReports(result, dir, formats, timings.mark, artifacts);
   timings.report();
   if (!options.quiet || result.summary.verdict !== 'pass') {
-    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colourEnabled(io, options.color))));
+    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colorEnabled(io, options.color))));
   }
   return exitCodeForResult(result);
 }

@@ -209,6 +209,9 @@ export async function runAssetsVerifyCommand(
         inputs: paths,
         cwd: io.cwd,
         policy,
+        policyFile: options.policy,
+        // The reports of the last run are not assets of this one (`assets verify .` with the default --out).
+        excludeFolders: [resolve(io.cwd, options.out)],
         trustAnchorsPem,
         trustAnchorsLabel: files.join(', ') || undefined,
         at,

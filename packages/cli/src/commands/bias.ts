@@ -65,7 +65,7 @@ export async function runBiasCommand(
   assertInputs(files, options);
   const audit = biasAuditOptions(files, await withPolicyColumns(options), io.cwd);
   if (options.emitSql !== undefined) {
-    io.stdout(await emitAggregationSql(options.emitSql, audit));
+    (io.data ?? io.stdout)(await emitAggregationSql(options.emitSql, audit));
     return 0;
   }
   return runAudit(io, options, {

@@ -1,4 +1,4 @@
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import {
   InputError,
   type AssetResult,
@@ -13,6 +13,7 @@ import { DEFAULT_THUMBNAIL_SIZE } from './asset-thumbnail.js';
 import { assetWorkerScript } from './asset-worker-script.js';
 import { contentCredentialsCheckDefinitions } from './check-definitions.js';
 import { collectAssets, type AssetEntry } from './collect-assets.js';
+import { describeSkipped, skippedWarnings } from './skipped-paths.js';
 import {
   errorAssetResult,
   gatherAssetEvidence,
@@ -29,6 +30,10 @@ export interface VerifyAssetsRequest {
   readonly inputs: readonly string[];
   readonly cwd: string;
   readonly policy: ResolvedPolicy;
+  /** The policy file as the user named it, for errors in its rules. */
+  readonly policyFile?: string;
+  /** Folders never walked (absolute or relative to `cwd`): the report folder. */
+  readonly excludeFolders?: readonly string[];
   /** PEM text of the trust anchors (see `parseTrustAnchorsPem`), and how the report names them. */
   readonly trustAnchorsPem?: string;
   readonly trustAnchorsLabel?: string;
@@ -160,12 +165,16 @@ function buildSection(
  * work and InputError when the inputs hold no asset; a bad asset is an error result, never a thrown error.
  */
 export async function verifyAssets(request: VerifyAssetsRequest): Promise<VerifyAssetsOutcome> {
-  const rules = compileAssetRules(request.policy.assets);
+  const rules = compileAssetRules(request.policy.assets, request.policyFile);
   const userPayloads = request.watermarkPayloads ?? [];
   checkAllPayloads(rules, userPayloads);
-  const { base, entries } = await collectAssets(request.inputs, request.cwd);
+  const { base, entries, skipped } = await collectAssets(request.inputs, request.cwd, {
+    excludeFolders: (request.excludeFolders ?? []).map((folder) => resolve(request.cwd, folder)),
+  });
   if (entries.length === 0) {
-    const hint = 'the folder is empty or holds only hidden files';
+    const hint = skipped.length
+      ? `nothing but ${skipped.length} skipped path(s) was found: ${describeSkipped(skipped)}`
+      : 'the folder is empty or holds only hidden files';
     throw new InputError('no asset to verify', { file: request.inputs.join(' '), hint });
   }
   const settings = evidenceSettings(request);
@@ -184,6 +193,6 @@ export async function verifyAssets(request: VerifyAssetsRequest): Promise<Verify
       file: context.displayPath(asset.path),
     }),
   );
-  const warnings = buildRunWarnings(assets, rules, settings.allowNetwork);
+  const warnings = [...buildRunWarnings(assets, rules, settings.allowNetwork), ...skippedWarnings(skipped)];
   return { section: buildSection(request, settings, assets), checks, warnings };
 }
