@@ -7,3 +7,4 @@ export * from './sections/content-credentials.js';
 export * from './suggest.js';
 export * from './json-schema.js';
 export * from './step-timer.js';
+export * from './licenses/index.js';
