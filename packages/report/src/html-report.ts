@@ -24,6 +24,8 @@ async function renderSection(section: Section, checks: readonly Check[], index: 
       return renderBiasSection(section, id);
     case 'content-credentials':
       return renderContentCredentialsSection(section, checks, id);
+    case 'data-provenance':
+      return ''; // its renderer comes with the report's sections/ folders
   }
 }
 
