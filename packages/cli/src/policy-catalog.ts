@@ -6,15 +6,17 @@ import type { PolicySources } from './policy-loader.js';
  */
 export async function loadPolicySources(): Promise<PolicySources> {
   // The light `checks` entries: reading a policy must not load DuckDB, the image codecs or the C2PA WebAssembly.
-  const [bias, credentials] = await Promise.all([
+  const [bias, credentials, provenance] = await Promise.all([
     import('@rai-audit/bias/checks'),
     import('@rai-audit/content-credentials/checks'),
+    import('@rai-audit/data-provenance/checks'),
   ]);
   return {
     definitions: [
       ...bias.biasCheckDefinitions,
       ...bias.datasetCheckDefinitions,
       ...credentials.contentCredentialsCheckDefinitions,
+      ...provenance.dataProvenanceCheckDefinitions,
     ],
     presets: { ...bias.biasPresets },
   };
