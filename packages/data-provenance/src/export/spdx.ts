@@ -17,7 +17,7 @@ export function exportSpdx(input: ExportInput): Record<string, unknown> {
       specVersion: '3.0.1',
       createdBy: [id('agent', 'rai-audit')],
       createdUsing: [tool],
-      created: input.createdAt,
+      created: input.createdAt.replace(/\.\d+Z$/, 'Z'),
     },
     { type: 'SoftwareAgent', spdxId: id('agent', 'rai-audit'), creationInfo: creation, name: 'rai-audit' },
     { type: 'Tool', spdxId: tool, creationInfo: creation, name: input.tool },
