@@ -124,7 +124,7 @@ describe.skipIf(!hasShared('schemas', 'croissant'))(
     });
 
     it('the validation rejects unknown RAI terms and placeholder hashes', () => {
-      const doc = { ...exportCroissant(input, 'raw'), 'rai:dataBiasez': ['x'] };
+      const doc: Record<string, unknown> = { ...exportCroissant(input, 'raw'), 'rai:dataBiasez': ['x'] };
       (doc.distribution as Array<Record<string, unknown>>)[0]!.sha256 =
         'https://github.com/mlcommons/croissant/issues/80';
       expect(validateCroissant(doc, vocabulary())).toEqual([

@@ -89,11 +89,11 @@ export async function verifyDatasets(options: VerifyOptions): Promise<VerifyResu
       refreshedNames.push(plan.name);
       changed = true;
     }
-    return {
-      name: plan.name,
-      drift: comparison.drift,
-      locked: options.update ? nextDatasets[plan.name] : plan.locked,
-    };
+    if (!options.update) return { name: plan.name, drift: comparison.drift, locked: plan.locked };
+    // --update accepts the files as they are: against the rebuilt lock nothing has drifted; problems remain.
+    const drift: DatasetDrift = { ...comparison.drift, changed: [], missing: [], added: [] };
+    drift.status = drift.problems.length > 0 ? 'error' : 'unchanged';
+    return { name: plan.name, drift, locked: nextDatasets[plan.name] };
   });
   const next = buildLock(nextDatasets, options.generatedBy);
   if (changed) {
