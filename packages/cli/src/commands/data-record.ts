@@ -19,6 +19,7 @@ export interface DataVerifyOptions extends CommonOptions {
   ledger: string;
   full?: boolean;
   update?: boolean;
+  frozen?: boolean;
   use?: string;
   modelLicense?: string;
   workers: string;
@@ -72,6 +73,9 @@ export async function runDataAdd(io: CliIo, paths: string[], options: DataAddOpt
 export async function runDataVerify(io: CliIo, options: DataVerifyOptions): Promise<number> {
   const workers = parseCount(options.workers, '--workers');
   const intendedUse = parseIntendedUse(options.use);
+  if (options.frozen && options.update) {
+    throw new UsageError('--frozen and --update contradict each other', { hint: 'use one of them' });
+  }
   const provenance = await import('@rai-audit/data-provenance');
   const ledgerPath = resolve(io.cwd, options.ledger);
   const paths = provenance.provenancePaths(ledgerPath);
@@ -84,6 +88,7 @@ export async function runDataVerify(io: CliIo, options: DataVerifyOptions): Prom
         ledger: ledgerPath,
         full: options.full,
         update: options.update,
+        frozen: options.frozen,
         workers,
         generatedBy: generatedBy(),
         onProgress: progress.update,

@@ -54,6 +54,10 @@ export function registerDataCommand(program: Command, io: CliIo, done: Done): vo
     .summary('re-hash tracked files and report per dataset what changed, went missing or is new')
     .option('--full', 'read every byte (default: trust unchanged size and mtime)')
     .option('--update', 'accept the files as they are now: rewrite the lock from them')
+    .option(
+      '--frozen',
+      'never write the lock (CI, committed fixtures); by default refreshed mtimes are saved',
+    )
     .option('--use <use>', 'intended use for the licence checks: commercial, non-commercial, research')
     .option('--model-license <expr>', 'licence of the model trained on the data')
     .option('--workers <n>', 'hashing threads', String(Math.min(availableParallelism(), 8)))

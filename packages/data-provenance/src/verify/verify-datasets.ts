@@ -15,6 +15,8 @@ export interface VerifyOptions {
   full?: boolean;
   /** Accept the files as they are now: rewrite the lock from them (a hand-edited or stale lock is rebuilt). */
   update?: boolean;
+  /** Never write the lock (CI on a fresh checkout, a committed fixture): md5 upgrades and mtimes stay unrecorded. */
+  frozen?: boolean;
   workers?: number;
   generatedBy: string;
   onProgress?: (progress: HashProgress) => void;
@@ -96,7 +98,7 @@ export async function verifyDatasets(options: VerifyOptions): Promise<VerifyResu
     return { name: plan.name, drift, locked: nextDatasets[plan.name] };
   });
   const next = buildLock(nextDatasets, options.generatedBy);
-  if (changed) {
+  if (changed && !options.frozen) {
     await withMutex(paths.lock, () => {
       // Another run may have written meanwhile: keep its datasets, replace only what this verify refreshed.
       const latest = options.update ? undefined : readLock(paths.lock, options.generatedBy);
@@ -106,7 +108,7 @@ export async function verifyDatasets(options: VerifyOptions): Promise<VerifyResu
       writeFileAtomic(paths.lock, serializeLock(merged));
     });
   }
-  return { ledger, lock: next, datasets, lockWritten: changed };
+  return { ledger, lock: next, datasets, lockWritten: changed && !options.frozen };
 }
 
 function pick(datasets: ProvenanceLock['datasets'], names: readonly string[]): ProvenanceLock['datasets'] {
