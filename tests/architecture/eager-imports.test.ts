@@ -34,6 +34,6 @@ describe('light entry points', () => {
     const loaded = packagesLoadedBy(root, 'packages/report/src/index.ts');
     expect(loaded).not.toContain('vega');
     expect(loaded).not.toContain('vega-lite');
-    expect(packagesLoadedBy(root, 'packages/report/src/vega-engine.ts')).toContain('vega');
+    expect(packagesLoadedBy(root, 'packages/report/src/charts/vega-engine.ts')).toContain('vega');
   });
 });

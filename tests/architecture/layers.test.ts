@@ -38,6 +38,38 @@ describe('findLayerViolations', () => {
     expect(found.map((v) => v.rule)).toEqual(['relative-escape', 'process-exit']);
   });
 
+  it('flags shipped code in src/, in any folder, importing a test/ folder', () => {
+    const found = findLayerViolations([
+      file('packages/bias/src/sql/a.ts', "import { rows } from '../../test/fixtures.js';"),
+      file('packages/bias/src/b.ts', "export { x } from '../test/x.js';"),
+      file('packages/report/src/charts/c.ts', "const m = await import('../../../bias/test/sections.js');"),
+    ]);
+    expect(found.map((v) => [v.file, v.rule])).toEqual([
+      ['packages/bias/src/sql/a.ts', 'test-import'],
+      ['packages/bias/src/b.ts', 'test-import'],
+      ['packages/report/src/charts/c.ts', 'test-import'],
+      ['packages/report/src/charts/c.ts', 'relative-escape'],
+    ]);
+  });
+
+  it("lets tests and test helpers import test/ folders, and checks the helpers' layers", () => {
+    expect(
+      findLayerViolations([
+        file('packages/bias/src/metrics/a.test.ts', "import { rows } from '../../test/fixtures.js';"),
+        file(
+          'packages/bias/test/fixtures.ts',
+          "import { b } from './b.js';\nimport { c } from '../src/sql/c.js';",
+        ),
+        file(
+          'packages/bias/test/shared.ts',
+          "import { sharedPath } from '../../../tests/shared-fixtures.js';",
+        ),
+      ]),
+    ).toEqual([]);
+    const found = findLayerViolations([file('packages/bias/test/x.ts', "import '@rai-audit/report';")]);
+    expect(found).toEqual([expect.objectContaining({ rule: 'layer', file: 'packages/bias/test/x.ts' })]);
+  });
+
   it('allows the imports DESIGN.md allows', () => {
     expect(
       findLayerViolations([
@@ -56,6 +88,10 @@ describe('the repository', () => {
   it('keeps to the layer rules of DESIGN.md', () => {
     const sources = readPackageSources(repoRoot);
     expect(sources.length).toBeGreaterThan(10);
+    // The walk reaches the concept folders and the test helpers, not only the top of src/.
+    const paths = sources.map((source) => source.path);
+    expect(paths).toContain('packages/bias/src/sql/aggregation-sql.ts');
+    expect(paths).toContain('packages/bias/test/bias-sections.ts');
     expect(findLayerViolations(sources)).toEqual([]);
   });
 

@@ -21,7 +21,7 @@ const ALLOWED: Record<string, ReadonlyArray<'core' | 'domain' | 'report'>> = {
 };
 
 export interface SourceFile {
-  /** Path relative to the repository root, with forward slashes: packages/<pkg>/src/… */
+  /** Path relative to the repository root, with forward slashes: packages/<pkg>/src/… or packages/<pkg>/test/… */
   path: string;
   text: string;
 }
@@ -39,15 +39,50 @@ function packageOfSpecifier(specifier: string): string | undefined {
   return undefined;
 }
 
+/** A test, or a test helper: code that is never shipped. */
 function isTestFile(path: string): boolean {
-  return /\.test\.ts$/.test(path) || /(^|\/)test-fixtures\.ts$/.test(path);
+  return /\.test\.ts$/.test(path) || /(^|\/)test-fixtures\.ts$/.test(path) || isInTestFolder(path);
 }
 
-/** Every import that breaks the layer rules, and every process.exit outside the cli package. */
+/** The repository path a relative specifier of `file` points to, with forward slashes. */
+function resolveRelative(file: string, specifier: string): string {
+  return resolve('/', dirname(file), specifier).slice(1).split(sep).join('/');
+}
+
+/** True for a path inside any package's test/ folder (test helpers and fixture builders, never shipped). */
+function isInTestFolder(path: string): boolean {
+  return /^packages\/[^/]+\/test(\/|$)/.test(path);
+}
+
+/**
+ * A relative import that leaves its package (test code may reach the repository's tests/), or one from code under
+ * src/ other than a test into a test/ folder, which would ship test code.
+ */
+function relativeImportViolations(path: string, own: string, specifier: string): Violation[] {
+  const resolved = resolveRelative(path, specifier);
+  const found: Violation[] = [];
+  if (!/\.test\.ts$/.test(path) && !isInTestFolder(path) && isInTestFolder(resolved)) {
+    const folder = resolved.split('/').slice(0, 3).join('/');
+    found.push({
+      file: path,
+      rule: 'test-import',
+      detail: `${specifier} is test code in ${folder}/, which is not shipped`,
+    });
+  }
+  if (!isTestFile(path) && !resolved.startsWith(`packages/${own}/`)) {
+    found.push({ file: path, rule: 'relative-escape', detail: `${specifier} leaves packages/${own}` });
+  }
+  return found;
+}
+
+/**
+ * Every import that breaks the layer rules, every import of a test/ folder from code under src/ other than a test,
+ * and every process.exit outside the cli package.
+ */
 export function findLayerViolations(files: readonly SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   for (const file of files) {
-    const match = /^packages\/([^/]+)\/src\//.exec(file.path);
+    const match = /^packages\/([^/]+)\/(src|test)\//.exec(file.path);
     if (!match?.[1]) continue;
     const own = match[1];
     const info = PACKAGE_LAYERS[own];
@@ -67,16 +102,7 @@ export function findLayerViolations(files: readonly SourceFile[]): Violation[] {
           });
         }
       }
-      if (specifier.startsWith('.') && !isTestFile(file.path)) {
-        const resolved = resolve('/', dirname(file.path), specifier).slice(1).split(sep).join('/');
-        if (!resolved.startsWith(`packages/${own}/`)) {
-          violations.push({
-            file: file.path,
-            rule: 'relative-escape',
-            detail: `${specifier} leaves packages/${own}`,
-          });
-        }
-      }
+      if (specifier.startsWith('.')) violations.push(...relativeImportViolations(file.path, own, specifier));
     }
     if (own !== 'cli' && /\bprocess\s*\.\s*exit\s*\(/.test(file.text)) {
       violations.push({
@@ -89,7 +115,7 @@ export function findLayerViolations(files: readonly SourceFile[]): Violation[] {
   return violations;
 }
 
-/** Reads every .ts file under packages/*\/src of the repository at `root`. */
+/** Reads every .ts file under packages/*\/src and packages/*\/test (test helpers) of the repository at `root`. */
 export function readPackageSources(root: string): SourceFile[] {
   const files: SourceFile[] = [];
   const walk = (dir: string): void => {
@@ -102,8 +128,10 @@ export function readPackageSources(root: string): SourceFile[] {
     }
   };
   for (const pkg of readdirSync(join(root, 'packages'))) {
-    const src = join(root, 'packages', pkg, 'src');
-    if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) walk(src);
+    for (const folder of ['src', 'test']) {
+      const dir = join(root, 'packages', pkg, folder);
+      if (statSync(dir, { throwIfNoEntry: false })?.isDirectory()) walk(dir);
+    }
   }
   return files;
 }

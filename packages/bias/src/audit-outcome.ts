@@ -1,7 +1,7 @@
 import type { AuditTiming, BiasSection, Check, ResolvedPolicy, RunWarning } from '@rai-audit/core';
-import type { CountsAuditResult } from './counts-audit.js';
-import { evaluateDatasetChecks } from './dataset-checks.js';
-import { evaluateBiasChecks } from './evaluate-checks.js';
+import type { CountsAuditResult } from './counts/counts-audit.js';
+import { evaluateDatasetChecks } from './checks/dataset-checks.js';
+import { evaluateBiasChecks } from './checks/evaluate-checks.js';
 import { collectRunWarnings } from './run-warnings.js';
 
 export interface BiasAuditOutcome {

@@ -1,15 +1,15 @@
 import { UsageError, type ThresholdRule } from '@rai-audit/core';
-import type { PredictionSource } from './aggregation-sql.js';
-import type { BiasAuditOptions } from './audit-options.js';
-import { quantileEdges, topKThreshold, topPercentThreshold } from './data-driven-cutoffs.js';
-import type { DuckDbSource } from './duckdb-source.js';
+import type { PredictionSource } from './sql/aggregation-sql.js';
+import type { BiasAuditOptions } from './plan/audit-options.js';
+import { quantileEdges, topKThreshold, topPercentThreshold } from './sql/data-driven-cutoffs.js';
+import type { DuckDbSource } from './sql/duckdb-source.js';
 import {
   bucketingFromEdges,
   expandIntersections,
   type Bucketing,
   type GroupingPlan,
-} from './grouping-plan.js';
-import type { ResolvedColumns } from './resolve-columns.js';
+} from './plan/grouping-plan.js';
+import type { ResolvedColumns } from './plan/resolve-columns.js';
 
 /** How the prediction of each row is obtained, and the rule the section reports. */
 export interface PredictionPlan {

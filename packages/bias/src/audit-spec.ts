@@ -1,8 +1,8 @@
-import type { AggregationSpec, ScoreRange } from './aggregation-sql.js';
-import type { AuditSettings } from './audit-options.js';
+import type { AggregationSpec, ScoreRange } from './sql/aggregation-sql.js';
+import type { AuditSettings } from './plan/audit-options.js';
 import type { PredictionPlan } from './audit-plan.js';
-import type { GroupingPlan } from './grouping-plan.js';
-import type { ResolvedColumns } from './resolve-columns.js';
+import type { GroupingPlan } from './plan/grouping-plan.js';
+import type { ResolvedColumns } from './plan/resolve-columns.js';
 
 /** The aggregation spec of an audit over `table`, with the score binned over `range`. */
 export function aggregationSpec(

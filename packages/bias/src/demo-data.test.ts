@@ -11,7 +11,7 @@ import {
 } from '@rai-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_EFFECT, DEMO_ROWS, generateDemoPredictions } from '../../../scripts/generate-demo-data.mjs';
-import { biasCheckDefinitions, biasPresets } from './check-definitions.js';
+import { biasCheckDefinitions, biasPresets } from './checks/check-definitions.js';
 import { runBiasAudit, type BiasAuditOutcome } from './run-bias-audit.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createCatalog, defaultPolicy, type BiasMetricId, type BiasSection } from '@rai-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SHARED_ABSENT, hasShared, sharedPath } from '../../../tests/shared-fixtures.js';
-import { biasCheckDefinitions } from './check-definitions.js';
+import { biasCheckDefinitions } from './checks/check-definitions.js';
 import { runBiasAudit } from './run-bias-audit.js';
 
 // Fairlearn 0.9.0 and Aequitas 0.42.0 outputs on the same files (../shared/fixtures/fairness/README.md).

@@ -1,16 +1,16 @@
 import { InputError, createStepTimer, type ResolvedPolicy } from '@rai-audit/core';
-import { buildAggregationSql } from './aggregation-sql.js';
-import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js';
+import { buildAggregationSql } from './sql/aggregation-sql.js';
+import { resolveAuditSettings, type BiasAuditOptions } from './plan/audit-options.js';
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
 import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
-import { auditCountsTable, countsAuditContext } from './counts-audit.js';
-import { readCountsTable, type CountsTable } from './counts-table.js';
-import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
-import { groupingName, groupingSets, type GroupingPlan } from './grouping-plan.js';
-import { OVERALL_ATTRIBUTE } from './metrics.js';
-import { assertColumnChoices, type ResolvedColumns } from './resolve-columns.js';
-import { quoteIdentifier } from './sql-text.js';
+import { auditCountsTable, countsAuditContext } from './counts/counts-audit.js';
+import { readCountsTable, type CountsTable } from './counts/counts-table.js';
+import { DuckDbSource, SOURCE_VIEW } from './sql/duckdb-source.js';
+import { groupingName, groupingSets, type GroupingPlan } from './plan/grouping-plan.js';
+import { OVERALL_ATTRIBUTE } from './metrics/metrics.js';
+import { assertColumnChoices, type ResolvedColumns } from './plan/resolve-columns.js';
+import { quoteIdentifier } from './sql/sql-text.js';
 
 /** The columns as the flags name them: with --emit-sql and --from-counts there is no file to check them against. */
 function columnsAsGiven(options: BiasAuditOptions): ResolvedColumns {

@@ -1,96 +1,51 @@
+// The package's public API: what the CLI uses and what README.md documents. Everything else is internal; tests
+// import it from its module. The check definitions alone, without DuckDB, are the entry `@rai-audit/bias/checks`.
+
+// The audit (README "API").
 export {
   runBiasAudit,
-  auditSource,
   type AuditHooks,
   type BiasAuditOptions,
   type BiasAuditOutcome,
 } from './run-bias-audit.js';
-export {
-  DEFAULT_SETTINGS,
-  resolveAuditSettings,
-  type AuditSettings,
-  type GroupThresholds,
-} from './audit-options.js';
-export { auditCountsFile, emitAggregationSql } from './from-counts.js';
-export { resolveInputFiles, globToRegExp, isGlobPattern, type InputFiles } from './input-files.js';
-export {
-  bucketLabels,
-  expandIntersections,
-  groupingName,
-  type Bucketing,
-  type GroupingPlan,
-  type IntersectionRequest,
-} from './grouping-plan.js';
-export { readCountsTable, type CountCell, type CountsTable } from './counts-table.js';
-export { foldCounts, type FoldedStatistics } from './fold-counts.js';
+export type { GroupThresholds } from './plan/audit-options.js';
 export type { AuditTiming } from '@rai-audit/core';
+export { auditCountsFile, emitAggregationSql } from './from-counts.js';
+export { resolveInputFiles, type InputFiles } from './sql/input-files.js';
+export { DuckDbSource } from './sql/duckdb-source.js';
+
+// Options as the CLI parses them.
+export { expandIntersections, groupingName, type IntersectionRequest } from './plan/grouping-plan.js';
+export { parseReferenceSpecs, type ReferenceSpec } from './metrics/reference-groups.js';
+
+// The aggregation and its counts table (docs/metrics.md, README "The counts table").
+export { buildAggregationSql, type AggregationSpec } from './sql/aggregation-sql.js';
+export { readCountsTable, type CountCell, type CountsTable } from './counts/counts-table.js';
+export { foldCounts, type FoldedStatistics } from './counts/fold-counts.js';
+export type {
+  GroupKey,
+  GroupStatistics,
+  ScoreBinning,
+  ScoreHistogram,
+} from './metrics/sufficient-statistics.js';
+
+// The pure statistics, each usable on its own.
 export {
-  biasCheckDefinitions,
-  biasPresets,
-  DEMOGRAPHIC_PARITY_DIFFERENCE,
-  DEMOGRAPHIC_PARITY_RATIO,
-  MIN_GROUP_SIZE,
-} from './check-definitions.js';
-export { evaluateBiasChecks, formatFigure } from './evaluate-checks.js';
-export {
-  BIAS_METRIC_IDS,
   MISSING_GROUP,
   OVERALL_ATTRIBUTE,
   OVERALL_GROUP,
   computeDatasetGroupMetrics,
   computeGroupMetrics,
   computeRates,
-  type ConfusionMetricId,
-} from './metrics.js';
-export { wilsonInterval, normalQuantile } from './wilson.js';
-export { computeDemographicParity } from './parity.js';
-export {
-  buildAggregationSql,
-  bucketLabelSql,
-  outcomeSql,
-  quoteIdentifier,
-  quoteLiteral,
-  type AggregationSpec,
-  type PredictionSource,
-  type ScoreBinningSpec,
-  type ScoreRange,
-} from './aggregation-sql.js';
-export {
-  buildBiasSection,
-  compareGroups,
-  type BiasSectionInput,
-  type GroupCountRow,
-  type GroupCountsSectionInput,
-} from './bias-section.js';
-export {
-  classifyOutcome,
-  profileOutcomeValues,
-  outcomeOf,
-  type DistinctValue,
-  type OutcomeClassification,
-  type OutcomeColumnProfile,
-  type OutcomeEncoding,
-} from './outcome-encoding.js';
-export { detectFormat, type DataFormat, type DataFormatKind } from './data-format.js';
-export { DuckDbSource, SOURCE_VIEW, type ColumnInfo } from './duckdb-source.js';
-export {
-  resolveColumns,
-  assertColumnChoices,
-  type RequestedColumns,
-  type ResolvedColumns,
-} from './resolve-columns.js';
-export { chooseReferenceGroups, parseReferenceSpecs, type ReferenceSpec } from './reference-groups.js';
-export { computeDisparities, DISPARITY_METRIC_IDS } from './disparities.js';
-export { computeFairnessSummaries } from './fairness-summaries.js';
-export { bootstrapIntervals } from './bootstrap.js';
-export { attachBootstrapIntervals } from './attach-bootstrap-intervals.js';
-export { analyzeScores, scoreMetricsKey } from './score-analysis.js';
-export { thresholdForTopK, thresholdForTopPercent } from './score-thresholds.js';
-export {
-  analyzeDataset,
-  datasetCheckDefinitions,
-  evaluateDatasetChecks,
-  PROXY_STRENGTH,
-  REPRESENTATION,
-} from './dataset-audit.js';
-export type { GroupKey, GroupStatistics, ScoreBinning, ScoreHistogram } from './sufficient-statistics.js';
+} from './metrics/metrics.js';
+export { chooseReferenceGroups } from './metrics/reference-groups.js';
+export { computeDisparities } from './metrics/disparities.js';
+export { computeFairnessSummaries } from './metrics/fairness-summaries.js';
+export { bootstrapIntervals } from './uncertainty/bootstrap.js';
+export { analyzeScores } from './scores/score-analysis.js';
+export { analyzeDataset } from './dataset/dataset-audit.js';
+
+// The checks.
+export { biasCheckDefinitions, biasPresets } from './checks/check-definitions.js';
+export { datasetCheckDefinitions } from './checks/dataset-check-definitions.js';
+export { evaluateBiasChecks } from './checks/evaluate-checks.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BiasSectionSchema, InputError, createCatalog, defaultPolicy } from '@rai-audit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { biasCheckDefinitions } from './check-definitions.js';
+import { biasCheckDefinitions } from './checks/check-definitions.js';
 import { runBiasAudit, type BiasAuditOptions } from './run-bias-audit.js';
 
 const policy = defaultPolicy(createCatalog(biasCheckDefinitions));

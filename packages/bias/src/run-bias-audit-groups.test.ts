@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { BiasSectionSchema, createCatalog, defaultPolicy, type BiasSection } from '@rai-audit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { biasCheckDefinitions } from './check-definitions.js';
+import { biasCheckDefinitions } from './checks/check-definitions.js';
 import { runBiasAudit, type BiasAuditOptions } from './run-bias-audit.js';
 
 const policy = defaultPolicy(createCatalog(biasCheckDefinitions));

@@ -1,19 +1,19 @@
 import { createStepTimer, type ResolvedPolicy, type StepTimer } from '@rai-audit/core';
-import { buildAggregationSql, type AggregationSpec } from './aggregation-sql.js';
-import { resolveAuditSettings, type BiasAuditOptions } from './audit-options.js';
+import { buildAggregationSql, type AggregationSpec } from './sql/aggregation-sql.js';
+import { resolveAuditSettings, type BiasAuditOptions } from './plan/audit-options.js';
 import { finishAudit, type BiasAuditOutcome } from './audit-outcome.js';
 import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
-import { auditCountsTable, countsAuditContext } from './counts-audit.js';
-import { readCountsTable, rowsOutsideBinning, type CountsTable } from './counts-table.js';
-import { assertNumericColumn, scoreRange } from './data-driven-cutoffs.js';
-import { runDatasetAnalysis } from './dataset-mode.js';
-import { DuckDbSource, SOURCE_VIEW } from './duckdb-source.js';
+import { auditCountsTable, countsAuditContext } from './counts/counts-audit.js';
+import { readCountsTable, rowsOutsideBinning, type CountsTable } from './counts/counts-table.js';
+import { assertNumericColumn, scoreRange } from './sql/data-driven-cutoffs.js';
+import { runDatasetAnalysis } from './dataset/dataset-mode.js';
+import { DuckDbSource, SOURCE_VIEW } from './sql/duckdb-source.js';
 import { auditCountsFile } from './from-counts.js';
-import type { GroupingPlan } from './grouping-plan.js';
-import { assertColumnChoices, resolveColumns, type ResolvedColumns } from './resolve-columns.js';
+import type { GroupingPlan } from './plan/grouping-plan.js';
+import { assertColumnChoices, resolveColumns, type ResolvedColumns } from './plan/resolve-columns.js';
 
-export type { BiasAuditOptions } from './audit-options.js';
+export type { BiasAuditOptions } from './plan/audit-options.js';
 export type { BiasAuditOutcome } from './audit-outcome.js';
 
 /** Scores are binned over [0, 1] first, so that the common case needs no pre-query for the range. */

@@ -1,5 +1,5 @@
 import type { BiasSection, RunWarning } from '@rai-audit/core';
-import type { CountsAuditResult } from './counts-audit.js';
+import type { CountsAuditResult } from './counts/counts-audit.js';
 
 // Beyond this many groups an attribute is more likely an id or a continuous number than a sensitive attribute.
 const MANY_GROUPS = 50;

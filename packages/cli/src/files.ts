@@ -9,6 +9,13 @@ export async function describeInputFile(path: string, role: string, cwd: string)
   const info = await stat(path).catch((cause: unknown) => {
     throw new InputError('cannot read the file', { file: path, hint: 'Check the path', cause });
   });
+  if (!info.isFile()) {
+    // A FIFO or a device would be read forever (or never end); only regular files are inputs.
+    throw new InputError(`${role} input is not a regular file (a folder, FIFO or device)`, {
+      file: path,
+      hint: 'Give a regular file',
+    });
+  }
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return { role, path: displayPath(path, cwd), sha256: hash.digest('hex'), size: info.size };

@@ -2,6 +2,7 @@ import { CommanderError } from 'commander';
 import { ExitCode, isRaiAuditError } from '@rai-audit/core';
 import { processIo, type CliIo } from './io.js';
 import { buildProgram } from './program.js';
+import { runInterruptCleanups } from './interrupt.js';
 
 function describeUnexpected(error: unknown, debug: boolean): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -40,6 +41,16 @@ export async function executeCli(argv: readonly string[], io: CliIo = processIo(
 
 /** The process entry: the only place in rai-audit that calls process.exit, after all outputs are written. */
 export async function runCli(argv: readonly string[]): Promise<never> {
+  // An interrupted write removes its staged reports and puts back the previous set before the process ends.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      runInterruptCleanups();
+      process.exit(code);
+    });
+  }
   const code = await executeCli(argv);
   process.exit(code);
 }

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
 import { UsageError, closestMatch, type AuditResult, type Check } from '@rai-audit/core';
 import { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport, type ReportFormat } from '@rai-audit/report';
-import { displayPath, writeFilesAtomically } from './files.js';
+import { displayPath } from './files.js';
+import { writeReportSet } from './report-set.js';
 import type { Painter } from './io.js';
 
 /** Parses `--format html,json,…`; an unknown name is a usage error with a suggestion. */
@@ -27,7 +27,8 @@ export function parseFormats(text: string): ReportFormat[] {
 }
 
 /**
- * Renders every requested format first, then writes them all atomically into `dir`; returns the paths written.
+ * Renders every requested format first, then writes them into `dir` as one set that replaces the previous one
+ * (report-set.ts); returns the paths written.
  * `done` hears of each finished step (`render html`, …, `write`), for RAI_AUDIT_TIMINGS.
  */
 export async function writeReports(
@@ -36,14 +37,14 @@ export async function writeReports(
   formats: readonly ReportFormat[],
   done: (step: string) => void = () => undefined,
 ): Promise<string[]> {
-  const files: Array<{ path: string; content: string }> = [];
+  const files: Array<{ name: string; content: string }> = [];
   for (const format of formats) {
-    files.push({ path: join(dir, REPORT_FILE_NAMES[format]), content: await renderReport(format, result) });
+    files.push({ name: REPORT_FILE_NAMES[format], content: await renderReport(format, result) });
     done(`render ${format}`);
   }
-  await writeFilesAtomically(files);
+  const paths = await writeReportSet(dir, files);
   done('write');
-  return files.map((file) => file.path);
+  return paths;
 }
 
 const VERDICT_TEXT = { pass: 'PASS', 'pass-with-warnings': 'PASS WITH WARNINGS', fail: 'FAIL' } as const;

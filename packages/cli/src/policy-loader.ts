@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   UsageError,
   createCatalog,
@@ -9,6 +8,7 @@ import {
   type PolicyChecks,
   type ResolvedPolicy,
 } from '@rai-audit/core';
+import { readConfigFile } from './config-file.js';
 
 export interface PolicySources {
   definitions: readonly CheckDefinition[];
@@ -19,13 +19,7 @@ export interface PolicySources {
 export async function loadPolicy(path: string | undefined, sources: PolicySources): Promise<ResolvedPolicy> {
   const catalog = createCatalog(sources.definitions);
   if (path === undefined) return defaultPolicy(catalog);
-  const text = await readFile(path, 'utf8').catch((cause: unknown) => {
-    throw new UsageError('cannot read the policy file', {
-      file: path,
-      hint: 'Check the path given to --policy',
-      cause,
-    });
-  });
+  const text = readConfigFile(path, process.cwd(), { what: 'the policy file', flag: '--policy' });
   const validation = validatePolicy(text, { catalog, presets: sources.presets });
   if ('issues' in validation) {
     throw new UsageError(`invalid policy:\n${formatPolicyIssues(path, validation.issues)}\n`, {

@@ -9,12 +9,14 @@ import {
   type Section,
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
-import { describeInputFile } from './files.js';
+import { describeInputFile, displayPath } from './files.js';
 import { colourEnabled, createPainter, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
+import { checkOutputFolder } from './output-folder.js';
 import { loadPolicySources } from './policy-catalog.js';
 import { loadPolicy } from './policy-loader.js';
+import { setAsideStaleReports } from './report-set.js';
 import { toolVersion } from './version.js';
 
 /** Options every audit command takes (commander's global options). */
@@ -35,8 +37,13 @@ export interface InputRef {
 
 export interface AuditSpec {
   command: string;
-  /** The files the result lists with their sha256; a function when they depend on the policy. */
-  inputs: ReadonlyArray<InputRef> | ((policy: ResolvedPolicy) => ReadonlyArray<InputRef>);
+  /**
+   * The files the result lists with their sha256; a function when they depend on the policy or must be looked up
+   * (a glob, a folder), so that its errors are the run's.
+   */
+  inputs:
+    | ReadonlyArray<InputRef>
+    | ((policy: ResolvedPolicy) => ReadonlyArray<InputRef> | Promise<ReadonlyArray<InputRef>>);
   /**
    * The audit's computation. It calls `waiting` when it starts a long wait on native work (a DuckDB query, image
    * decoding in workers), so that the run can prepare the reports on the idle main thread meanwhile.
@@ -68,12 +75,32 @@ function stepTimings(io: CliIo): { mark: (step: string) => void; report: () => v
 export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpec): Promise<number> {
   const timings = stepTimings(io);
   const formats = parseFormats(options.format);
+  const dir = resolve(io.cwd, options.out, spec.command);
+  await checkOutputFolder(dir);
+  try {
+    return await runAuditInto(dir, io, options, spec, formats, timings);
+  } catch (error) {
+    // The reports in `dir` are from an earlier run: nothing may present them as this run's.
+    const stale = await setAsideStaleReports(dir);
+    if (stale) io.stderr(`rai-audit: the previous reports were moved to ${displayPath(stale, io.cwd)}\n`);
+    throw error;
+  }
+}
+
+async function runAuditInto(
+  dir: string,
+  io: CliIo,
+  options: CommonOptions,
+  spec: AuditSpec,
+  formats: ReturnType<typeof parseFormats>,
+  timings: ReturnType<typeof stepTimings>,
+): Promise<number> {
   const policy = await loadPolicy(options.policy, await loadPolicySources());
   const progress = (message: string): void => {
     if (!options.quiet) io.stderr(`${message}\n`);
   };
   timings.mark('policy');
-  const specInputs = typeof spec.inputs === 'function' ? spec.inputs(policy) : spec.inputs;
+  const specInputs = typeof spec.inputs === 'function' ? await spec.inputs(policy) : spec.inputs;
   const inputFiles = [...specInputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
   // Inputs are hashed while the audit computes; their errors surface only after the audit's own, clearer ones.
   const hashing = Promise.allSettled(
@@ -103,7 +130,6 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
     },
     ...outcome,
   });
-  const dir = resolve(io.cwd, options.out, spec.command);
   const paths = await writeReports(result, dir, formats, timings.mark);
   timings.report();
   if (!options.quiet || result.summary.verdict !== 'pass') {

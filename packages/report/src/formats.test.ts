@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '@rai-audit/core';
 import { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport } from './formats.js';
-import { renderJsonReport } from './json-report.js';
-import { renderJunitReport } from './junit-report.js';
-import { renderMarkdownReport } from './markdown-report.js';
-import { renderSarifReport } from './sarif-report.js';
-import { demoResult } from './test-fixtures.js';
+import { renderJsonReport } from './formats/json-report.js';
+import { renderJunitReport } from './formats/junit-report.js';
+import { renderMarkdownReport } from './formats/markdown-report.js';
+import { renderSarifReport } from './formats/sarif-report.js';
+import { demoResult } from '../test/fixtures.js';
 
 describe('report formats', () => {
   it('names a file for every format', () => {

@@ -1,9 +1,9 @@
 import type { AuditResult } from '@rai-audit/core';
-import { renderHtmlReport } from './html-report.js';
-import { renderJsonReport } from './json-report.js';
-import { renderJunitReport } from './junit-report.js';
-import { renderMarkdownReport } from './markdown-report.js';
-import { renderSarifReport } from './sarif-report.js';
+import { renderHtmlReport } from './formats/html-report.js';
+import { renderJsonReport } from './formats/json-report.js';
+import { renderJunitReport } from './formats/junit-report.js';
+import { renderMarkdownReport } from './formats/markdown-report.js';
+import { renderSarifReport } from './formats/sarif-report.js';
 
 export type ReportFormat = 'html' | 'json' | 'junit' | 'sarif' | 'md';
 

@@ -1,9 +1,10 @@
+// The public API: the format list, one renderer per format and the chart engine's preload. Everything else
+// (sections, charts, HTML pieces, labels, escaping) is internal; tests import it from its module path.
 export { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport } from './formats.js';
 export type { ReportFormat } from './formats.js';
-export { escapeHtml } from './escape.js';
-export { renderHtmlReport } from './html-report.js';
-export { renderJsonReport } from './json-report.js';
-export { renderJunitReport } from './junit-report.js';
-export { renderMarkdownReport } from './markdown-report.js';
-export { renderSarifReport } from './sarif-report.js';
-export { preloadChartEngine } from './vega-svg.js';
+export { renderHtmlReport } from './formats/html-report.js';
+export { renderJsonReport } from './formats/json-report.js';
+export { renderJunitReport } from './formats/junit-report.js';
+export { renderMarkdownReport } from './formats/markdown-report.js';
+export { renderSarifReport } from './formats/sarif-report.js';
+export { preloadChartEngine } from './charts/vega-svg.js';

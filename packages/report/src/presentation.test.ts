@@ -7,7 +7,7 @@ import {
   formatNumber,
   groupChecks,
 } from './presentation.js';
-import { demoResult } from './test-fixtures.js';
+import { demoResult } from '../test/fixtures.js';
 
 describe('value formatting', () => {
   it('keeps four significant digits and never prints NaN', () => {

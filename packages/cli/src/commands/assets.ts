@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readConfigFile } from '../config-file.js';
 import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -140,12 +140,9 @@ async function readTrustAnchors(
   if (files.length === 0) return undefined;
   const blocks: string[] = [];
   for (const file of files) {
-    const text = await readFile(resolve(cwd, file), 'utf8').catch((cause: unknown) => {
-      throw new UsageError('cannot read the trust anchors file', {
-        file,
-        hint: "check the path given to --trust or in the policy's trust: list",
-        cause,
-      });
+    const text = readConfigFile(file, cwd, {
+      what: 'the trust anchors file',
+      flag: "--trust or the policy's trust: list",
     });
     try {
       blocks.push(parse(text, file));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readConfigFile } from '../config-file.js';
 import { resolve } from 'node:path';
 import { UsageError } from '@rai-audit/core';
 import type { BiasAuditOptions, GroupThresholds, IntersectionRequest } from '@rai-audit/bias';
@@ -136,8 +137,11 @@ export function parseGroupThresholds(
 function sharesFromJson(file: string, cwd: string): Record<string, Record<string, number>> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+    parsed = JSON.parse(
+      readConfigFile(file, cwd, { what: 'the expected shares file', flag: '--expected-shares' }),
+    );
   } catch (cause) {
+    if (cause instanceof UsageError) throw cause;
     throw new UsageError('cannot read the expected shares', {
       file,
       hint: 'Give a JSON file such as {"sex": {"female": 0.5, "male": 0.5}}',

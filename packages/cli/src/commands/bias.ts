@@ -68,13 +68,12 @@ export async function runBiasCommand(
     io.stdout(await emitAggregationSql(options.emitSql, audit));
     return 0;
   }
-  const inputs =
-    options.fromCounts !== undefined
-      ? [{ path: options.fromCounts, role: 'counts' }]
-      : (await resolveInputFiles(files)).files.map((path) => ({ path, role: 'data' }));
   return runAudit(io, options, {
     command: 'bias',
-    inputs,
+    inputs: async () =>
+      options.fromCounts !== undefined
+        ? [{ path: options.fromCounts, role: 'counts' }]
+        : (await resolveInputFiles(files)).files.map((path) => ({ path, role: 'data' })),
     run: async (policy, progress, waiting) => {
       const shown = options.fromCounts ?? files.map((file) => basename(file)).join(', ');
       progress(`rai-audit bias: reading ${shown} and aggregating ${audit.attributes.join(', ')}…`);

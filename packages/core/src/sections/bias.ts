@@ -23,6 +23,19 @@ export const BiasMetricIdSchema = z.enum([
 ]);
 export type BiasMetricId = z.infer<typeof BiasMetricIdSchema>;
 
+/** The per-group metrics computed from a group's score histogram; every other metric needs only its confusion counts. */
+export const ScoreMetricIdSchema = BiasMetricIdSchema.extract([
+  'auc',
+  'mean_score',
+  'brier',
+  'calibration_error',
+]);
+export type ScoreMetricId = z.infer<typeof ScoreMetricIdSchema>;
+
+/** The per-group metrics computed from confusion counts alone, in the order of BiasMetricIdSchema. */
+export const ConfusionMetricIdSchema = BiasMetricIdSchema.exclude(ScoreMetricIdSchema.options);
+export type ConfusionMetricId = z.infer<typeof ConfusionMetricIdSchema>;
+
 export const IntervalSchema = z
   .object({
     lower: z.number(),
@@ -124,17 +137,18 @@ export const BiasSummaryIdSchema = z.enum([
 ]);
 export type BiasSummaryId = z.infer<typeof BiasSummaryIdSchema>;
 
+/** How a summary compares the groups: with each other (max/min) or each with the overall rate. */
+export const BiasSummaryBasisSchema = z.enum(['between-groups', 'to-overall']);
+export type BiasSummaryBasis = z.infer<typeof BiasSummaryBasisSchema>;
+
 export const BiasSummarySchema = z
   .object({
     attribute: z.string(),
     summary: BiasSummaryIdSchema,
     metric: BiasMetricIdSchema.describe('The per-group metric the summary is taken over'),
-    basis: z
-      .enum(['between-groups', 'to-overall'])
-      .optional()
-      .describe(
-        'between-groups (default): max - min and min / max across groups; to-overall: against the overall rate',
-      ),
+    basis: BiasSummaryBasisSchema.optional().describe(
+      'between-groups (default): max - min and min / max across groups; to-overall: against the overall rate',
+    ),
     value: z.number().nullable(),
     reason: z.string().optional(),
     interval: IntervalSchema.optional(),

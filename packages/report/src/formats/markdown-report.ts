@@ -1,0 +1,97 @@
+import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
+import { escapeMarkdown } from '../escape.js';
+import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
+import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
+import {
+  AREA_TITLES,
+  STATUS_BADGES,
+  VERDICT_BADGES,
+  describeSubject,
+  formatCheckValue,
+  formatExpected,
+  groupChecks,
+} from '../presentation.js';
+
+/** A table cell: user text is escaped, so it can neither break the table nor inject HTML or links. */
+function cell(text: string): string {
+  return text === '' ? ' ' : escapeMarkdown(text);
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function checkRows(checks: readonly Check[]): string[][] {
+  return checks.map((check) => {
+    const badge = STATUS_BADGES[check.status];
+    return [
+      `${badge.icon} ${badge.label}`,
+      `${cell(check.title)}<br>\`${check.id}\``,
+      cell(describeSubject(check.subject)),
+      cell(formatCheckValue(check.actual)),
+      cell(formatExpected(check.expected)),
+      cell(check.message),
+    ];
+  });
+}
+
+const CHECK_HEADER = ['Status', 'Check', 'Subject', 'Actual', 'Expected', 'Message'];
+
+function countsLine(counts: CheckCounts): string {
+  const warnings = counts.warn === 1 ? '1 warning' : `${counts.warn} warnings`;
+  return `${counts.fail} failed, ${warnings}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`;
+}
+
+function areaTable(result: AuditResult): string {
+  const areas = (Object.keys(result.summary.areas) as Area[]).sort();
+  const rows = areas.flatMap((area) => {
+    const counts = result.summary.areas[area];
+    if (counts === undefined) return [];
+    const figures = [counts.total, counts.fail, counts.warn, counts.error, counts.pass, counts.notApplicable];
+    return [[AREA_TITLES[area], ...figures.map(String)]];
+  });
+  return table(['Area', 'Checks', 'Failed', 'Warnings', 'Not evaluated', 'Passed', 'Not applicable'], rows);
+}
+
+function collapsed(summary: string, checks: readonly Check[]): string[] {
+  if (checks.length === 0) return [];
+  return [
+    `<details><summary>${summary} (${checks.length})</summary>`,
+    '',
+    table(CHECK_HEADER, checkRows(checks)),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+/** Markdown for a CI job summary: the verdict, failed and warning checks, counts per area, passed checks collapsed. */
+export function renderMarkdownReport(result: AuditResult): string {
+  const verdict = VERDICT_BADGES[result.summary.verdict];
+  const groups = groupChecks(result.checks);
+  const attention = [...groups.failed, ...groups.warnings];
+  const lines = [
+    `## ${verdict.icon} rai-audit ${escapeMarkdown(result.command)}: ${verdict.label}`,
+    '',
+    `${countsLine(result.summary.counts)}. rai-audit ${escapeMarkdown(result.tool.version)}, ${escapeMarkdown(result.createdAt)}.`,
+    '',
+  ];
+  if (attention.length > 0) {
+    lines.push('### Failed checks and warnings', '', table(CHECK_HEADER, checkRows(attention)), '');
+  }
+  if (result.warnings.length > 0) {
+    lines.push(
+      '### Run warnings',
+      '',
+      ...result.warnings.map((w) => `- ${escapeMarkdown(`${w.message} (${w.code})`)}`),
+      '',
+    );
+  }
+  lines.push('### Checks per area', '', areaTable(result), '');
+  lines.push(...renderMarkdownBiasSummaries(result));
+  lines.push(...renderMarkdownAssetFailures(result));
+  lines.push(...collapsed('Passed checks', groups.passed));
+  lines.push(...collapsed('Not applicable and not evaluated', groups.other));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
