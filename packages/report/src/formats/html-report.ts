@@ -2,6 +2,7 @@ import type { AuditResult, Check, Section } from '@rai-audit/core';
 import { escapeHtml, serializeJsonForScript } from '../escape.js';
 import { renderBiasSection } from '../sections/bias/html-bias-section.js';
 import { renderCheckGroups, renderVerdictBanner } from '../html/checks.js';
+import { renderDataProvenanceSection } from '../sections/data-provenance/html-provenance-section.js';
 import { renderContentCredentialsSection } from '../sections/content-credentials/html-content-credentials-section.js';
 import { renderRunFooter, renderRunWarnings } from '../html/run-details.js';
 import { REPORT_CSS } from '../html/styles.js';
@@ -25,7 +26,7 @@ async function renderSection(section: Section, checks: readonly Check[], index: 
     case 'content-credentials':
       return renderContentCredentialsSection(section, checks, id);
     case 'data-provenance':
-      return ''; // its renderer comes with the report's sections/ folders
+      return renderDataProvenanceSection(section, id);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from '../escape.js';
 import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
+import { renderMarkdownProvenance } from '../sections/data-provenance/markdown-provenance.js';
 import {
   AREA_TITLES,
   STATUS_BADGES,
@@ -91,6 +92,7 @@ export function renderMarkdownReport(result: AuditResult): string {
   lines.push('### Checks per area', '', areaTable(result), '');
   lines.push(...renderMarkdownBiasSummaries(result));
   lines.push(...renderMarkdownAssetFailures(result));
+  lines.push(...renderMarkdownProvenance(result));
   lines.push(...collapsed('Passed checks', groups.passed));
   lines.push(...collapsed('Not applicable and not evaluated', groups.other));
   return `${lines.join('\n').trimEnd()}\n`;
