@@ -6,14 +6,7 @@ export {
   type HashProgress,
 } from './hashing/hash-pool.js';
 export { walkTracked, relativeInside, type WalkedFile, type WalkResult } from './walk/walk-tracked.js';
-export {
-  buildLock,
-  canonicalJson,
-  datasetDigest,
-  lockIntegrity,
-  sealDataset,
-  serializeLock,
-} from './lock/lock-content.js';
+export { buildLock, datasetDigest, lockIntegrity, sealDataset, serializeLock } from './lock/lock-content.js';
 export { readLock, LOCK_FIX } from './lock/lock-file.js';
 export { withMutex } from './lock/ledger-mutex.js';
 export { writeFileAtomic } from './files/atomic-write.js';

@@ -44,7 +44,7 @@ export const ProvenanceLockSchema = z
     integrity: z
       .string()
       .regex(/^sha256-[0-9a-f]{64}$/)
-      .describe('sha256 of the canonical JSON of `datasets`: a hand edit is detected'),
+      .describe('sha256 of the JSON of `datasets` as written: a hand edit is detected'),
   })
   .strict()
   .describe('rai-audit provenance lock (provenance.lock.json): written by the tool, never by hand');

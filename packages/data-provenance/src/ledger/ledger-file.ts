@@ -92,5 +92,5 @@ export function addToLedgerDocument(document: YamlDocument, addition: DatasetAdd
 
 /** Writes the ledger atomically. */
 export function writeLedger(path: string, document: YamlDocument): void {
-  writeFileAtomic(path, document.toString({ lineWidth: 0 }));
+  writeFileAtomic(path, document.toString({ lineWidth: 0, flowCollectionPadding: false }));
 }

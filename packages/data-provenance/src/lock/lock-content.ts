@@ -1,23 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { LockedDataset, LockedFile, ProvenanceLock } from '@rai-audit/core';
 
-/** JSON with object keys sorted at every level: the bytes the integrity hash is taken over. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-/** The integrity value of a lock's datasets: a hand edit changes the content but not this value. */
-export function lockIntegrity(datasets: ProvenanceLock['datasets']): string {
-  return `sha256-${sha256(canonicalJson(datasets))}`;
+/**
+ * The integrity value of a lock's datasets: sha256 of their JSON exactly as written (JSON.parse keeps key order, so
+ * reading gives back the same text). A hand edit, even a reordering, changes the content but not this value.
+ */
+export function lockIntegrity(datasets: unknown): string {
+  return `sha256-${sha256(JSON.stringify(datasets))}`;
 }
 
 /**

@@ -24,6 +24,8 @@ export function readLock(path: string, generatedBy: string): ProvenanceLock {
       hint: LOCK_FIX,
     });
   }
+  // The integrity is taken over the JSON as read: a validated copy may order keys differently.
+  const integrity = lockIntegrity((json as { datasets?: unknown } | null)?.datasets);
   const parsed = ProvenanceLockSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -33,7 +35,7 @@ export function readLock(path: string, generatedBy: string): ProvenanceLock {
       hint: LOCK_FIX,
     });
   }
-  if (lockIntegrity(parsed.data.datasets) !== parsed.data.integrity) {
+  if (integrity !== parsed.data.integrity) {
     throw new InputError(
       'the provenance lock was edited by hand (its integrity value does not match its content)',
       {
