@@ -52,10 +52,17 @@ describe('auditLicenses', () => {
     expect(codes('forum')).not.toContain('model-license-permits-commercial');
   });
 
-  it('a research use of the same ledger has no use conflicts', () => {
+  it('a research use has no use conflicts; a model under one share-alike licence cannot keep two', () => {
     const research = auditLicenses(ledger, { intendedUse: 'research', modelLicense: 'CC-BY-NC-SA-4.0' });
-    expect(
-      research.conflicts.map((c) => c.code).filter((c) => c.startsWith('use-') || c.startsWith('model-')),
-    ).toEqual([]);
+    const relevant = research.conflicts.filter(
+      (c) => c.code.startsWith('use-') || c.code.startsWith('model-'),
+    );
+    // forum's source is CC-BY-SA-4.0, its own licence CC-BY-NC-SA-4.0: the model keeps only the second.
+    expect(relevant.map((c) => [c.subject, c.code])).toEqual([['mix', 'model-license-drops-share-alike']]);
+    const both = auditLicenses(ledger, {
+      intendedUse: 'research',
+      modelLicense: 'CC-BY-NC-SA-4.0 AND CC-BY-SA-4.0',
+    });
+    expect(both.conflicts.filter((c) => c.code.startsWith('model-'))).toEqual([]);
   });
 });

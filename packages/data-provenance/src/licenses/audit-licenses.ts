@@ -110,6 +110,18 @@ function trainingConflicts(dataset: LedgerDataset): ProvenanceConflict[] {
   ];
 }
 
+/** Every licence along a dataset's lineage (its own, its sources', its ancestors'), joined with AND. */
+function lineageExpression(ledger: ProvenanceLedger, name: string): string | undefined {
+  const names = [name, ...ancestors(ledger, name)];
+  const texts = ledger.datasets
+    .filter((dataset) => names.includes(dataset.name))
+    .flatMap((dataset) => [dataset.license, ...dataset.sources.map((source) => source.license)])
+    .filter((text): text is string => text !== undefined)
+    .map((text) => parseLicenseExpression(text))
+    .flatMap((parsed) => (parsed.ok ? [`(${parsed.expression})`] : []));
+  return texts.length > 0 ? texts.join(' AND ') : undefined;
+}
+
 /** Licence terms per dataset (alone and along lineage) and every conflict with uses, sources and the model licence. */
 export function auditLicenses(ledger: ProvenanceLedger, options: LicenseAuditOptions = {}): LicenseAudit {
   const own = new Map(ledger.datasets.map((dataset) => [dataset.name, termsOf(dataset)]));
@@ -138,7 +150,7 @@ export function auditLicenses(ledger: ProvenanceLedger, options: LicenseAuditOpt
       ...findLicenseConflicts({
         subject: dataset.name,
         terms: lineageTerms,
-        expression: parsed?.ok ? parsed.expression : undefined,
+        expression: lineageExpression(ledger, dataset.name),
         intendedUse,
         modelLicense: trained ? modelLicense : undefined,
       }),
