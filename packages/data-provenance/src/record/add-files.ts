@@ -47,6 +47,11 @@ function checkLicenseOption(license: string | undefined): string | undefined {
  * the ledger and lock are read again, merged and written atomically, so concurrent runs lose nothing.
  */
 export async function addFiles(options: AddFilesOptions): Promise<AddFilesResult> {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(options.dataset)) {
+    throw new UsageError(`--dataset "${options.dataset}" is not a dataset name`, {
+      hint: 'use letters, digits, ".", "_" and "-", starting with a letter or digit',
+    });
+  }
   const license = checkLicenseOption(options.license);
   const paths = provenancePaths(options.ledger);
   const { ledger } = loadLedger(paths.ledger, { allowMissing: true });

@@ -110,5 +110,14 @@ describe('data add and verify', () => {
     }).catch((e: unknown) => e);
     expect((error as InputError).describe()).toMatch(/did you mean "Apache-2.0"/);
     expect(() => statSync(ledger)).toThrow();
+    const badName = await addFiles({
+      ledger,
+      dataset: 'a<b>',
+      paths: ['data'],
+      cwd: root,
+      generatedBy: tool,
+    }).catch((e: unknown) => e);
+    expect((badName as InputError).describe()).toContain('is not a dataset name');
+    expect(() => statSync(ledger)).toThrow();
   });
 });
