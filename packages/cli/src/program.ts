@@ -5,6 +5,7 @@ import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
 import { registerAssetsCommand } from './commands/assets.js';
 import { registerCardCommand } from './commands/card.js';
+import { registerDataCommand } from './commands/data.js';
 
 /** What a command action hands back to the entry: the exit code. */
 export type CommandResult = { exitCode: number };
@@ -163,5 +164,6 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
 
   registerAssetsCommand(program, io, done);
   registerCardCommand(program, io, done);
+  registerDataCommand(program, io, done);
   return program;
 }
