@@ -10,7 +10,8 @@ import { DuckDbSource, SOURCE_VIEW } from './sql/duckdb-source.js';
 import { groupingName, groupingSets, type GroupingPlan } from './plan/grouping-plan.js';
 import { OVERALL_ATTRIBUTE } from './metrics/metrics.js';
 import { assertColumnChoices, type ResolvedColumns } from './plan/resolve-columns.js';
-import { quoteIdentifier } from './sql/sql-text.js';
+import { assertPortableSqlText, quoteIdentifier } from './sql/sql-text.js';
+import type { AggregationSpec } from './sql/aggregation-spec.js';
 
 /** The columns as the flags name them: with --emit-sql and --from-counts there is no file to check them against. */
 function columnsAsGiven(options: BiasAuditOptions): ResolvedColumns {
@@ -34,13 +35,34 @@ export async function emitAggregationSql(table: string, options: BiasAuditOption
   const columns = columnsAsGiven(options);
   const plan = await planGroupings(options, columns, undefined, '--emit-sql');
   const predictions = await planPredictions(options, columns, undefined, '--emit-sql');
-  const sql = buildAggregationSql(aggregationSpec(table, columns, plan, predictions, settings, 'from-data'));
+  const spec = aggregationSpec(table, columns, plan, predictions, settings, 'from-data');
+  assertPortableSpec(spec);
+  const sql = buildAggregationSql(spec);
+  // The comment carries no user text: a name with a line break would end it and run as SQL.
   const header = [
-    `-- rai-audit bias: the counts table of an audit of ${table} by ${[...plan.attributes, ...plan.intersections.map(groupingName)].join(', ')}.`,
+    '-- rai-audit bias: the counts table of an audit (rai-audit bias --emit-sql).',
     '-- Run it where the data lives, save the result (CSV or Parquet) and audit it with the same flags plus',
     '-- --from-counts FILE. BigQuery spells VARCHAR and DOUBLE as STRING and FLOAT64, Spark VARCHAR as STRING.',
   ];
   return `${header.join('\n')}\n${sql};\n`;
+}
+
+/** Every user-supplied text the emitted query quotes: the table, the columns and the groups named by --thresholds. */
+function assertPortableSpec(spec: AggregationSpec): void {
+  assertPortableSqlText(spec.table, 'the table name');
+  for (const attribute of spec.attributes) assertPortableSqlText(attribute, 'the attribute');
+  assertPortableSqlText(spec.label, 'the label column');
+  if (spec.score) assertPortableSqlText(spec.score.column, 'the score column');
+  if (spec.weight !== undefined) assertPortableSqlText(spec.weight, 'the weight column');
+  const prediction = spec.prediction;
+  if (prediction?.kind === 'column') assertPortableSqlText(prediction.column, 'the prediction column');
+  if (prediction?.kind === 'per-group') {
+    for (const { group } of prediction.thresholds)
+      assertPortableSqlText(group, '--thresholds names the group');
+  }
+  for (const bucket of Object.values(spec.buckets ?? {})) {
+    for (const label of bucket.labels) assertPortableSqlText(label, 'the bucket');
+  }
 }
 
 function assertGroupings(table: CountsTable, plan: GroupingPlan, file: string): void {
