@@ -87,7 +87,12 @@ async function readCounts(
 ): Promise<CountsTable> {
   // Group values stay text whatever they look like ("01" must not become 1).
   const text = source.columns.filter((c) => c.name === 'attribute' || /^v\d+$/.test(c.name));
-  await source.retype({ types: Object.fromEntries(text.map((c) => [c.name, 'VARCHAR'])) });
+  // Labels and predictions stay as written too (yes/no, not booleans): --positive-label names them so.
+  const booleans = source.columns.filter(
+    (c) => (c.name === 'label' || c.name === 'prediction') && /^BOOLEAN$/i.test(c.type),
+  );
+  const types = [...text, ...booleans].map((c) => [c.name, 'VARCHAR']);
+  await source.retype({ types: Object.fromEntries(types) });
   const { columns, rows } = await source.queryWithTypes(`SELECT * FROM ${quoteIdentifier(SOURCE_VIEW)}`);
   return readCountsTable(columns, rows, source.file, {
     prediction: mode === 'predictions',

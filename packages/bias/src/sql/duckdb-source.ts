@@ -116,11 +116,14 @@ export class DuckDbSource {
   ): Promise<string | undefined> {
     const [file, ...others] = inputs.files;
     if (!isDelimitedText(inputs.format) || file === undefined || others.length > 0) return undefined;
-    if (options.columns !== undefined || options.types !== undefined) return undefined;
+    if (options.columns !== undefined) return undefined;
+    const types = options.types ?? {};
     try {
       const sniffed = await connection.runAndReadAll(sniffCsvSql(file, inputs.format));
       const found = readSniffedCsv(sniffed.getRowObjectsJS()[0]);
-      return found && sniffedCsvReaderSql(file, found);
+      if (!found) return undefined;
+      const columns = found.columns.map((column) => ({ ...column, type: types[column.name] ?? column.type }));
+      return sniffedCsvReaderSql(file, { ...found, columns });
     } catch {
       return undefined;
     }
@@ -152,6 +155,17 @@ export class DuckDbSource {
     if (!isDelimitedText(this.format)) return;
     const inputs = { display: this.file, files: [...this.files], format: this.format };
     this.columnList = await DuckDbSource.registerView(this.connection, inputs, options);
+  }
+
+  /**
+   * Reads the named columns of delimited text as written when DuckDB's sniffer made booleans of them (yes/no, T/F,
+   * true/false in any case): a label's values are what the user names with --positive-label, and "no" must stay
+   * "no", not become false.
+   */
+  async keepBooleansAsText(names: readonly string[]): Promise<void> {
+    const sniffed = this.columnList.filter((c) => names.includes(c.name) && /^BOOLEAN$/i.test(c.type));
+    if (sniffed.length === 0 || !isDelimitedText(this.format)) return;
+    await this.retype({ types: Object.fromEntries(sniffed.map((c) => [c.name, 'VARCHAR'])) });
   }
 
   /** Runs a query on the view; DuckDB errors (a bad value deep in the file) become InputErrors naming the file. */
