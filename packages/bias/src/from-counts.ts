@@ -6,6 +6,7 @@ import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
 import { auditCountsTable, countsAuditContext } from './counts/counts-audit.js';
 import { readCountsTable, type CountsTable } from './counts/counts-table.js';
+import { assertConsistentCounts } from './counts/counts-consistency.js';
 import { DuckDbSource, SOURCE_VIEW } from './sql/duckdb-source.js';
 import { groupingName, groupingSets, type GroupingPlan } from './plan/grouping-plan.js';
 import { OVERALL_ATTRIBUTE } from './metrics/metrics.js';
@@ -121,6 +122,7 @@ export async function auditCountsFile(
   try {
     const table = await readCounts(source, options, settings.mode);
     assertGroupings(table, plan, file);
+    assertConsistentCounts(table, file);
     timer.mark('read counts');
     const result = auditCountsTable(
       table,
