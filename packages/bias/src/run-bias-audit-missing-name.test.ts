@@ -37,6 +37,9 @@ const options = (extra: Partial<BiasAuditOptions> = {}): BiasAuditOptions => ({
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rai-bias-missing-name-'));
   writeFileSync(at('log.csv'), logCsv());
+  const scored = ['sex,label,score'];
+  for (let i = 0; i < 40; i++) scored.push(`${i % 2 ? '' : '(missing)'},${i % 4 < 2 ? 1 : 0},0.5`);
+  writeFileSync(at('scored.csv'), `${scored.join('\n')}\n`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,6 +68,25 @@ describe('a data value that reads as "(missing)"', () => {
     expect(pairs).toContainEqual([{ sex: 'f|x', pair: 'y' }, 30]);
     expect(pairs).toContainEqual([{ sex: '"(missing)"', pair: 'p' }, 200]);
     expect(pairs).toContainEqual([{ sex: '(missing)', pair: 'p' }, 100]);
+  });
+
+  it('is named by its quoted name in --thresholds, apart from the rows without a value', async () => {
+    const { section } = await runBiasAudit(
+      {
+        file: at('scored.csv'),
+        attributes: ['sex'],
+        label: 'label',
+        score: 'score',
+        groupThresholds: { attribute: 'sex', thresholds: { '"(missing)"': 0.9, '(missing)': 0.1 } },
+        bootstrap: 0,
+      },
+      policy,
+    );
+    const rates = section.groups.map((g) => [g.group, g.n, g.metrics.selection_rate?.value]);
+    expect(rates).toEqual([
+      ['"(missing)"', 20, 0],
+      ['(missing)', 20, 1],
+    ]);
   });
 
   it('is counted apart by the dataset audit too', async () => {
