@@ -27,6 +27,15 @@ function csvCause(message: string): string | undefined {
   return cause === undefined || cause === '' || cause.startsWith('Original Line:') ? undefined : cause;
 }
 
+/** The fix for a CSV error DuckDB names by its cause. */
+function csvHint(cause: string): string {
+  if (/unterminated quote/i.test(cause)) {
+    return 'Close the quote, or write a quote inside a quoted value twice ("")';
+  }
+  if (/line size/i.test(cause)) return 'Check the row for a missing line break or an unclosed quote';
+  return 'Fix the row';
+}
+
 function translateCsv(message: string): Translation | undefined {
   const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
@@ -47,14 +56,16 @@ function translateCsv(message: string): Translation | undefined {
   }
   const conversion = /Could not convert string "?([^"\n]*)"? to '?([A-Z0-9]+)'?/.exec(message);
   const column = /Error when converting column "([^"]+)"/.exec(message)?.[1];
-  if (line !== undefined) {
+  if (line !== undefined && conversion) {
     return {
-      detail: conversion
-        ? `value "${conversion[1]}"${column ? ` in column "${column}"` : ''} does not match the column's type ${conversion[2]}`
-        : (csvCause(message) ?? headline(message.replace(/^[\s\S]*?CSV Error on Line: \d+\n/, ''))),
+      detail: `value "${conversion[1]}"${column ? ` in column "${column}"` : ''} does not match the column's type ${conversion[2]}`,
       location,
       hint: 'Fix the value or the row; a column must hold one type throughout',
     };
+  }
+  if (line !== undefined) {
+    const cause = csvCause(message) ?? headline(message.replace(/^[\s\S]*?CSV Error on Line: \d+\n/, ''));
+    return { detail: cause.replace(/\.$/, ''), location, hint: csvHint(cause) };
   }
   if (isCsvSniffFailure(message)) {
     return {

@@ -84,14 +84,15 @@ describe('errors that name the cause of unreadable data', () => {
 
   it('a quote that never closes, instead of a group "male', async () => {
     const error = await errorOf(at('quote.csv'));
-    expect(error.message).toBe('cannot read the file as CSV: Value with unterminated quote found.');
+    expect(error.message).toBe('cannot read the file as CSV: Value with unterminated quote found');
+    expect(error.hint).toContain('Close the quote');
     expect(error.location).toBe('line 3');
   });
 
   it('a line over DuckDB’s 2 MB limit, with DuckDB’s cause', async () => {
     const error = await errorOf(at('long.csv'));
     expect(error.message).toBe(
-      'cannot read the file as CSV: Maximum line size of 2000000 bytes exceeded. Actual Size:3000005 bytes.',
+      'cannot read the file as CSV: Maximum line size of 2000000 bytes exceeded. Actual Size:3000005 bytes',
     );
   });
 
