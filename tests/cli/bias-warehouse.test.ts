@@ -77,4 +77,20 @@ describe('rai-audit bias --emit-sql and --from-counts', () => {
     expect(b.checks).toEqual(a.checks);
     expect(b.inputs[0]).toMatchObject({ role: 'counts' });
   });
+
+  it('quotes attributes from the policy file and keeps them out of the comments; a backslash is exit 2', async () => {
+    const dir = tempDir();
+    const policy = join(dir, 'policy.yaml');
+    writeFileSync(policy, 'bias:\n  attributes: ["sex\\n); DROP TABLE keep; --"]\n  label: label\n');
+    const run = await runCli(['bias', '--emit-sql', 'source', '--policy', policy, '-p', 'prediction']);
+    expect(run.code).toBe(0);
+    const comments = run.stdout.split('\n').filter((line) => line.startsWith('--'));
+    expect(comments.join('\n')).not.toMatch(/DROP|sex/);
+    expect(run.stdout).toContain('"sex\n); DROP TABLE keep; --" AS g0');
+    const slash = join(dir, 'slash.yaml');
+    writeFileSync(slash, "bias:\n  attributes: ['sex\\']\n  label: label\n");
+    const refused = await runCli(['bias', '--emit-sql', 'source', '--policy', slash, '-p', 'prediction']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/the attribute "sex\\\\" holds a backslash/);
+  });
 });

@@ -6,11 +6,13 @@ import { planGroupings, planPredictions } from './audit-plan.js';
 import { aggregationSpec } from './audit-spec.js';
 import { auditCountsTable, countsAuditContext } from './counts/counts-audit.js';
 import { readCountsTable, type CountsTable } from './counts/counts-table.js';
+import { assertConsistentCounts } from './counts/counts-consistency.js';
 import { DuckDbSource, SOURCE_VIEW } from './sql/duckdb-source.js';
 import { groupingName, groupingSets, type GroupingPlan } from './plan/grouping-plan.js';
 import { OVERALL_ATTRIBUTE } from './metrics/metrics.js';
 import { assertColumnChoices, type ResolvedColumns } from './plan/resolve-columns.js';
-import { quoteIdentifier } from './sql/sql-text.js';
+import { assertPortableSqlText, quoteIdentifier } from './sql/sql-text.js';
+import type { AggregationSpec } from './sql/aggregation-spec.js';
 
 /** The columns as the flags name them: with --emit-sql and --from-counts there is no file to check them against. */
 function columnsAsGiven(options: BiasAuditOptions): ResolvedColumns {
@@ -34,13 +36,34 @@ export async function emitAggregationSql(table: string, options: BiasAuditOption
   const columns = columnsAsGiven(options);
   const plan = await planGroupings(options, columns, undefined, '--emit-sql');
   const predictions = await planPredictions(options, columns, undefined, '--emit-sql');
-  const sql = buildAggregationSql(aggregationSpec(table, columns, plan, predictions, settings, 'from-data'));
+  const spec = aggregationSpec(table, columns, plan, predictions, settings, 'from-data');
+  assertPortableSpec(spec);
+  const sql = buildAggregationSql(spec);
+  // The comment carries no user text: a name with a line break would end it and run as SQL.
   const header = [
-    `-- rai-audit bias: the counts table of an audit of ${table} by ${[...plan.attributes, ...plan.intersections.map(groupingName)].join(', ')}.`,
+    '-- rai-audit bias: the counts table of an audit (rai-audit bias --emit-sql).',
     '-- Run it where the data lives, save the result (CSV or Parquet) and audit it with the same flags plus',
     '-- --from-counts FILE. BigQuery spells VARCHAR and DOUBLE as STRING and FLOAT64, Spark VARCHAR as STRING.',
   ];
   return `${header.join('\n')}\n${sql};\n`;
+}
+
+/** Every user-supplied text the emitted query quotes: the table, the columns and the groups named by --thresholds. */
+function assertPortableSpec(spec: AggregationSpec): void {
+  assertPortableSqlText(spec.table, 'the table name');
+  for (const attribute of spec.attributes) assertPortableSqlText(attribute, 'the attribute');
+  assertPortableSqlText(spec.label, 'the label column');
+  if (spec.score) assertPortableSqlText(spec.score.column, 'the score column');
+  if (spec.weight !== undefined) assertPortableSqlText(spec.weight, 'the weight column');
+  const prediction = spec.prediction;
+  if (prediction?.kind === 'column') assertPortableSqlText(prediction.column, 'the prediction column');
+  if (prediction?.kind === 'per-group') {
+    for (const { group } of prediction.thresholds)
+      assertPortableSqlText(group, '--thresholds names the group');
+  }
+  for (const bucket of Object.values(spec.buckets ?? {})) {
+    for (const label of bucket.labels) assertPortableSqlText(label, 'the bucket');
+  }
 }
 
 function assertGroupings(table: CountsTable, plan: GroupingPlan, file: string): void {
@@ -65,7 +88,12 @@ async function readCounts(
 ): Promise<CountsTable> {
   // Group values stay text whatever they look like ("01" must not become 1).
   const text = source.columns.filter((c) => c.name === 'attribute' || /^v\d+$/.test(c.name));
-  await source.retype({ types: Object.fromEntries(text.map((c) => [c.name, 'VARCHAR'])) });
+  // Labels and predictions stay as written too (yes/no, not booleans): --positive-label names them so.
+  const booleans = source.columns.filter(
+    (c) => (c.name === 'label' || c.name === 'prediction') && /^BOOLEAN$/i.test(c.type),
+  );
+  const types = [...text, ...booleans].map((c) => [c.name, 'VARCHAR']);
+  await source.retype({ types: Object.fromEntries(types) });
   const { columns, rows } = await source.queryWithTypes(`SELECT * FROM ${quoteIdentifier(SOURCE_VIEW)}`);
   return readCountsTable(columns, rows, source.file, {
     prediction: mode === 'predictions',
@@ -94,6 +122,7 @@ export async function auditCountsFile(
   try {
     const table = await readCounts(source, options, settings.mode);
     assertGroupings(table, plan, file);
+    assertConsistentCounts(table, file);
     timer.mark('read counts');
     const result = auditCountsTable(
       table,

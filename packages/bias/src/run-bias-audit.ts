@@ -73,6 +73,7 @@ export async function auditSource(
     source.columns.map((column) => column.name),
     source.file,
   );
+  await source.keepBooleansAsText([columns.label, ...(columns.prediction ? [columns.prediction] : [])]);
   const plan = await planGroupings(options, columns, source);
   await assertColumnTypes(source, columns, plan);
   const predictions = await planPredictions(options, columns, source);

@@ -1,11 +1,62 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, isAbsolute } from 'node:path';
 import { InputError, type InputFile } from '@rai-audit/core';
 
-/** sha256 and size of a file, streamed so large data files are not held in memory. */
-export async function describeInputFile(path: string, role: string, cwd: string): Promise<InputFile> {
+/** What tells whether a file changed: its identity, size and modification time. */
+export interface FileState {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+const stateOf = (info: Stats): FileState => ({
+  dev: info.dev,
+  ino: info.ino,
+  size: info.size,
+  mtimeMs: info.mtimeMs,
+  ctimeMs: info.ctimeMs,
+});
+
+/** The file's state now, or undefined when it cannot be read (the audit then names the problem). */
+export async function fileState(path: string): Promise<FileState | undefined> {
+  return stat(path).then(stateOf, () => undefined);
+}
+
+const sameState = (a: FileState, b: FileState): boolean =>
+  a.dev === b.dev &&
+  a.ino === b.ino &&
+  a.size === b.size &&
+  a.mtimeMs === b.mtimeMs &&
+  a.ctimeMs === b.ctimeMs;
+
+function changedError(path: string): InputError {
+  return new InputError('the file changed while it was audited: the results would mix its versions', {
+    file: path,
+    hint: 'Audit a file no process writes to meanwhile: wait for the writer to finish, or audit a copy',
+  });
+}
+
+/** InputError when the file is no longer as it was before the run (replaced, truncated, appended to, rewritten). */
+export async function assertUnchanged(path: string, before: FileState | undefined): Promise<void> {
+  if (before === undefined) return;
+  const now = await fileState(path);
+  if (now === undefined || !sameState(now, before)) throw changedError(path);
+}
+
+/**
+ * sha256 and size of a file, streamed so large data files are not held in memory. With `before` (the state taken
+ * before the run), a file that changed since, or whose hashed bytes are not its size, is an InputError.
+ */
+export async function describeInputFile(
+  path: string,
+  role: string,
+  cwd: string,
+  before?: FileState,
+): Promise<InputFile> {
   const info = await stat(path).catch((cause: unknown) => {
     throw new InputError('cannot read the file', { file: path, hint: 'Check the path', cause });
   });
@@ -16,8 +67,14 @@ export async function describeInputFile(path: string, role: string, cwd: string)
       hint: 'Give a regular file',
     });
   }
+  if (before !== undefined && !sameState(stateOf(info), before)) throw changedError(path);
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  if (before !== undefined && bytes !== info.size) throw changedError(path);
   return { role, path: displayPath(path, cwd), sha256: hash.digest('hex'), size: info.size };
 }
 

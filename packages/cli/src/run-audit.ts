@@ -10,7 +10,7 @@ import {
   type Section,
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
-import { describeInputFile, displayPath } from './files.js';
+import { assertUnchanged, describeInputFile, displayPath, fileState } from './files.js';
 import { colorEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
@@ -105,9 +105,13 @@ async function runAuditInto(
   timings.mark('policy');
   const specInputs = typeof spec.inputs === 'function' ? await spec.inputs(policy) : spec.inputs;
   const inputFiles = [...specInputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
+  const paths = inputFiles.map((input) => resolve(io.cwd, input.path));
+  // Each input's state before the audit reads it: a file that changes during the run (truncated, appended to,
+  // replaced) would be audited in part, with a sha256 of no version of it; the run then fails instead.
+  const before = await Promise.all(paths.map(fileState));
   // Inputs are hashed while the audit computes; their errors surface only after the audit's own, clearer ones.
   const hashing = Promise.allSettled(
-    inputFiles.map((input) => describeInputFile(resolve(io.cwd, input.path), input.role, io.cwd)),
+    inputFiles.map((input, i) => describeInputFile(paths[i] ?? '', input.role, io.cwd, before[i])),
   );
   // While the audit waits on native work, the HTML report's chart engine loads (otherwise it loads when rendering).
   const waiting = (): void => {
@@ -119,6 +123,7 @@ async function runAuditInto(
     if (settled.status === 'rejected') throw settled.reason;
     return settled.value;
   });
+  for (const [i, path] of paths.entries()) await assertUnchanged(path, before[i]);
   timings.mark('waiting for input hashes');
   const policyFile = options.policy ? described.find((input) => input.role === 'policy') : undefined;
   const result = assembleAuditResult({
@@ -134,10 +139,10 @@ async function runAuditInto(
     ...outcome,
   });
   const artifacts = spec.artifacts ? await spec.artifacts(result) : [];
-  const paths = await writeReports(result, dir, formats, timings.mark, artifacts);
+  const written = await writeReports(result, dir, formats, timings.mark, artifacts);
   timings.report();
   if (!options.quiet || result.summary.verdict !== 'pass') {
-    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colorEnabled(io, options.color))));
+    io.stdout(formatRunSummary(result, written, io.cwd, createPainter(colorEnabled(io, options.color))));
   }
   return exitCodeForResult(result);
 }

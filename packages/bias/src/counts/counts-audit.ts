@@ -4,7 +4,7 @@ import { buildBiasSection } from './bias-section.js';
 import { rowsOutsideBinning, type CountCell, type CountsTable } from './counts-table.js';
 import { foldCounts, type FoldedStatistics } from './fold-counts.js';
 import { groupingName, type GroupingPlan } from '../plan/grouping-plan.js';
-import { MISSING_GROUP, OVERALL_ATTRIBUTE } from '../metrics/metrics.js';
+import { OVERALL_ATTRIBUTE, groupNameOf } from '../metrics/metrics.js';
 import {
   classifyOutcome,
   outcomeOf,
@@ -110,7 +110,7 @@ function assertThresholdsCoverGroups(table: CountsTable, context: CountsAuditCon
   const rule = context.rule;
   if (!perGroup || rule?.kind !== 'per-group') return;
   const cells = table.cells.filter((cell) => cell.grouping === perGroup.attribute);
-  const groups = new Set(cells.map((cell) => cell.values[0] ?? MISSING_GROUP));
+  const groups = new Set(cells.map((cell) => groupNameOf(cell.values[0])));
   const unknown = Object.keys(rule.thresholds).filter((group) => !groups.has(group));
   if (unknown.length > 0) {
     throw new UsageError(
@@ -124,7 +124,7 @@ function assertThresholdsCoverGroups(table: CountsTable, context: CountsAuditCon
   const uncovered = new Set(
     cells
       .filter((cell) => cell.prediction === null || cell.prediction === undefined)
-      .map((cell) => cell.values[0] ?? MISSING_GROUP),
+      .map((cell) => groupNameOf(cell.values[0])),
   );
   if (uncovered.size > 0) {
     throw new UsageError(

@@ -50,12 +50,15 @@ function toText(value: unknown): string | null {
   return typeof value === 'string' ? value : String(value);
 }
 
-/** Fails with the file, the row and the column when a count is not a non-negative number. */
+/**
+ * Fails with the file, the row and the column when a count is not a whole number of rows from 0 to 2⁵³ − 1 (0.5,
+ * 1e308, -1, text): beyond that a double no longer counts rows exactly.
+ */
 function countOf(row: Record<string, unknown>, column: string, index: number, file: string): number {
   const value = toNumber(row[column]);
-  if (value === null || Number.isNaN(value) || value < 0) {
+  if (value === null || !Number.isSafeInteger(value) || value < 0) {
     throw new InputError(
-      `column "${column}" of the counts table holds ${JSON.stringify(toText(row[column]))}, not a count`,
+      `column "${column}" of the counts table holds ${JSON.stringify(toText(row[column]))}, not a count (a whole number of rows from 0 to 2^53 - 1)`,
       {
         file,
         location: `row ${index + 1}`,

@@ -2,7 +2,7 @@ import type { ConfusionCounts } from '@rai-audit/core';
 import type { CountCell } from './counts-table.js';
 import { compareGroups } from '../metrics/group-order.js';
 import { GROUP_VALUE_JOINER, groupingName, groupingSets, type GroupingPlan } from '../plan/grouping-plan.js';
-import { MISSING_GROUP, OVERALL_ATTRIBUTE, OVERALL_GROUP } from '../metrics/metrics.js';
+import { MISSING_GROUP, OVERALL_ATTRIBUTE, OVERALL_GROUP, groupNameOf } from '../metrics/metrics.js';
 import {
   emptyScoreHistogram,
   type GroupStatistics,
@@ -70,7 +70,7 @@ function groupOf(
 ): { group: string; values?: Record<string, string> } | undefined {
   const parts = set.map((_, i) => cell.values[i] ?? null);
   if (missing === 'drop' && parts.some((part) => part === null)) return undefined;
-  const named = parts.map((part) => part ?? MISSING_GROUP);
+  const named = parts.map(groupNameOf);
   if (set.length === 1) return { group: named[0] ?? MISSING_GROUP };
   return {
     group: named.join(GROUP_VALUE_JOINER),
@@ -84,7 +84,8 @@ function accumulatorFor(
   group: { group: string; values?: Record<string, string> },
   spec: FoldSpec,
 ): Accumulator {
-  const key = `${attribute}\u0000${group.group}`;
+  // By each part's name: joined with "|", the groups x|y + z and x + y|z of an intersection would share a key.
+  const key = JSON.stringify([attribute, group.values ? Object.values(group.values) : group.group]);
   let found = table.get(key);
   if (!found) {
     const groupKey = { attribute, group: group.group, ...(group.values ? { values: group.values } : {}) };

@@ -35,6 +35,28 @@ export const OVERALL_GROUP = '(all)';
 /** The group of rows without a value of the attribute (DESIGN.md: missing values form an explicit group). */
 export const MISSING_GROUP = '(missing)';
 
+/**
+ * Data values that would read as the missing group: `(missing)` itself, and with any double quotes around it. Each is
+ * shown with one more pair of quotes, so no data value's group is named `(missing)` and two values never share a name.
+ */
+const LOOKS_MISSING = /^"*\(missing\)"*$/;
+/** The same test as a SQL regular expression (regexp_matches), for the queries that name groups themselves. */
+export const LOOKS_MISSING_SQL = '^"*\\(missing\\)"*$';
+
+/** The group name of a data value (text as read; null or blank text is the missing group). */
+export function groupNameOf(value: string | null | undefined): string {
+  if (value === null || value === undefined) return MISSING_GROUP;
+  return LOOKS_MISSING.test(value) ? `"${value}"` : value;
+}
+
+/** The data value a group name stands for, the inverse of groupNameOf; null for the missing group. */
+export function dataValueOf(group: string): string | null {
+  if (group === MISSING_GROUP) return null;
+  return group.startsWith('"') && group.endsWith('"') && LOOKS_MISSING.test(group)
+    ? group.slice(1, -1)
+    : group;
+}
+
 interface RateSpec {
   numerator: (counts: ConfusionCounts, overall: ConfusionCounts) => number;
   denominator: (counts: ConfusionCounts, overall: ConfusionCounts) => number;

@@ -45,9 +45,11 @@ const KNOWN_TEXT_PAIRS: ReadonlyArray<readonly [positive: string, negative: stri
   ['1', '0'],
   ['true', 'false'],
   ['yes', 'no'],
+  ['t', 'f'],
+  ['y', 'n'],
 ];
 const BINARY_HINT =
-  'A label or prediction must have two values: 0/1, true/false, yes/no, or any two strings with --positive-label VALUE';
+  'A label or prediction must have two values: 0/1, true/false, yes/no, t/f, y/n, or any two strings with --positive-label VALUE';
 
 function listValues(profile: OutcomeColumnProfile): string {
   const shown = profile.values.map((v) => JSON.stringify(v.example)).join(', ');
@@ -105,7 +107,8 @@ function assertBinary(profile: OutcomeColumnProfile, file: string): void {
 
 /**
  * Decides which value of a label or prediction column is positive: `positiveLabel` when it names one of the
- * values, else a recognised pair (0/1, booleans, "0"/"1", "true"/"false", "yes"/"no", case-insensitive).
+ * values, else a recognised pair (0/1, booleans, "0"/"1", "true"/"false", "yes"/"no", "t"/"f", "y"/"n",
+ * case-insensitive).
  * Throws InputError for empty values, more than two values, or an unrecognised pair without `positiveLabel`.
  */
 export function classifyOutcome(

@@ -46,9 +46,18 @@ export interface ReaderOptions {
   types?: Readonly<Record<string, string>>;
 }
 
+/**
+ * A file path as a SQL literal that DuckDB's readers take as that one file: they expand every path they are given
+ * as a glob, so `*`, `?` and `[` are written as the one-character classes `[*]`, `[?]` and `[[]` (a file named
+ * `part[1].parquet` would otherwise read `part1.parquet`).
+ */
+export function pathLiteral(path: string): string {
+  return quoteLiteral(path.replace(/[*?[]/g, '[$&]'));
+}
+
 function fileListSql(paths: string | readonly string[]): string {
-  if (typeof paths === 'string') return quoteLiteral(paths);
-  return paths.length === 1 ? quoteLiteral(paths[0] ?? '') : `[${paths.map(quoteLiteral).join(', ')}]`;
+  if (typeof paths === 'string') return pathLiteral(paths);
+  return paths.length === 1 ? pathLiteral(paths[0] ?? '') : `[${paths.map(pathLiteral).join(', ')}]`;
 }
 
 function structSql(entries: ReadonlyArray<readonly [string, string]>): string {
@@ -138,7 +147,7 @@ export interface SniffedCsv {
 /** The query that sniffs one delimited file as the reader would (a header row, the format's delimiter). */
 export function sniffCsvSql(path: string, format: DataFormat): string {
   const delimiter = format.delimiter === undefined ? '' : `, delim = ${quoteLiteral(format.delimiter)}`;
-  return `SELECT * FROM sniff_csv(${quoteLiteral(path)}, header = true${delimiter})`;
+  return `SELECT * FROM sniff_csv(${pathLiteral(path)}, header = true${delimiter})`;
 }
 
 /** sniff_csv writes "(empty)" for an option it left empty (no quoting, no comment character). */
@@ -176,7 +185,7 @@ export function readSniffedCsv(row: Record<string, unknown> | undefined): Sniffe
  */
 export function sniffedCsvReaderSql(path: string, sniffed: SniffedCsv): string {
   const parts = [
-    quoteLiteral(path),
+    pathLiteral(path),
     'header = true',
     'auto_detect = false',
     `delim = ${quoteLiteral(sniffed.delimiter)}`,
@@ -199,7 +208,7 @@ export function sniffedCsvReaderSql(path: string, sniffed: SniffedCsv): string {
 export function strictCsvReaderSql(path: string, delimiter: string, fieldCount: number): string {
   const columns = Array.from({ length: fieldCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   return (
-    `read_csv(${quoteLiteral(path)}, header = true, auto_detect = false, delim = ${quoteLiteral(delimiter)}, ` +
+    `read_csv(${pathLiteral(path)}, header = true, auto_detect = false, delim = ${quoteLiteral(delimiter)}, ` +
     `quote = '"', escape = '"', columns = {${columns}})`
   );
 }

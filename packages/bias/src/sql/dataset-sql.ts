@@ -1,5 +1,5 @@
 import { quoteIdentifier, quoteLiteral } from './aggregation-sql.js';
-import { MISSING_GROUP } from '../metrics/metrics.js';
+import { LOOKS_MISSING_SQL, MISSING_GROUP } from '../metrics/metrics.js';
 
 /** What the dataset queries read: the relation, each attribute's group expression, and the missing-value rule. */
 export interface DatasetQuerySpec {
@@ -23,17 +23,22 @@ export function columnGroupSql(column: string): string {
 
 const isText = (type: string): boolean => /^(VARCHAR|TEXT|STRING|CHAR|BPCHAR)/i.test(type.trim());
 
+/** The group name of a text value that is present: quoted when it reads as "(missing)" (metrics.ts groupNameOf). */
+function presentGroupNameSql(text: string): string {
+  return `CASE WHEN regexp_matches(${text}, ${quoteLiteral(LOOKS_MISSING_SQL)}) THEN '"' || ${text} || '"' ELSE ${text} END`;
+}
+
 /** An expression as text with blanks as NULL, then as "(missing)" when missing values form a group. */
 function groupValueSql(expression: string, missing: DatasetQuerySpec['missing']): string {
   const text = `CAST((${expression}) AS VARCHAR)`;
-  const blankAsNull = `CASE WHEN TRIM(${text}) = '' THEN NULL ELSE ${text} END`;
-  return missing === 'group' ? `COALESCE(${blankAsNull}, ${quoteLiteral(MISSING_GROUP)})` : blankAsNull;
+  const named = `CASE WHEN TRIM(${text}) = '' THEN NULL ELSE ${presentGroupNameSql(text)} END`;
+  return missing === 'group' ? `COALESCE(${named}, ${quoteLiteral(MISSING_GROUP)})` : named;
 }
 
 /** A categorical feature's value as text, NULL and blank as "(missing)": missingness can itself be a proxy. */
 function categorySql(column: string): string {
   const text = `CAST(${quoteIdentifier(column)} AS VARCHAR)`;
-  return `CASE WHEN ${text} IS NULL OR TRIM(${text}) = '' THEN ${quoteLiteral(MISSING_GROUP)} ELSE ${text} END`;
+  return `CASE WHEN ${text} IS NULL OR TRIM(${text}) = '' THEN ${quoteLiteral(MISSING_GROUP)} ELSE ${presentGroupNameSql(text)} END`;
 }
 
 /** A column's value, with blank text as NULL so that COUNT skips it. */

@@ -18,6 +18,24 @@ interface Translation {
   hint: string;
 }
 
+/**
+ * DuckDB's cause of a CSV error: the line before its list of fixes ("Possible fixes:", "Possible Solution: …"), after
+ * the echo of the offending row, e.g. "Value with unterminated quote found." or "Maximum line size … exceeded".
+ */
+function csvCause(message: string): string | undefined {
+  const cause = /\n([^\n]+)\n\nPossible (?:fix|solution)/i.exec(message)?.[1]?.trim();
+  return cause === undefined || cause === '' || cause.startsWith('Original Line:') ? undefined : cause;
+}
+
+/** The fix for a CSV error DuckDB names by its cause. */
+function csvHint(cause: string): string {
+  if (/unterminated quote/i.test(cause)) {
+    return 'Close the quote, or write a quote inside a quoted value twice ("")';
+  }
+  if (/line size/i.test(cause)) return 'Check the row for a missing line break or an unclosed quote';
+  return 'Fix the row';
+}
+
 function translateCsv(message: string): Translation | undefined {
   const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
   const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
@@ -29,16 +47,25 @@ function translateCsv(message: string): Translation | undefined {
       hint: 'Every row must have as many fields as the header; check for unquoted delimiters or missing fields',
     };
   }
+  if (/Invalid unicode/i.test(message)) {
+    return {
+      detail: 'the file is not valid UTF-8 (an invalid byte sequence)',
+      location,
+      hint: 'Save it as UTF-8, e.g. iconv -f LATIN1 -t UTF-8 in.csv > out.csv (name its real encoding)',
+    };
+  }
   const conversion = /Could not convert string "?([^"\n]*)"? to '?([A-Z0-9]+)'?/.exec(message);
   const column = /Error when converting column "([^"]+)"/.exec(message)?.[1];
-  if (line !== undefined) {
+  if (line !== undefined && conversion) {
     return {
-      detail: conversion
-        ? `value "${conversion[1]}"${column ? ` in column "${column}"` : ''} does not match the column's type ${conversion[2]}`
-        : headline(message.replace(/^[\s\S]*?CSV Error on Line: \d+\n/, '')),
+      detail: `value "${conversion[1]}"${column ? ` in column "${column}"` : ''} does not match the column's type ${conversion[2]}`,
       location,
       hint: 'Fix the value or the row; a column must hold one type throughout',
     };
+  }
+  if (line !== undefined) {
+    const cause = csvCause(message) ?? headline(message.replace(/^[\s\S]*?CSV Error on Line: \d+\n/, ''));
+    return { detail: cause.replace(/\.$/, ''), location, hint: csvHint(cause) };
   }
   if (isCsvSniffFailure(message)) {
     return {
@@ -72,8 +99,10 @@ function translateJson(message: string): Translation | undefined {
 }
 
 /** Turns a DuckDB error on reading a data file into an InputError naming the file, the place and the fix. */
-export function translateDuckDbError(error: unknown, file: string, format: DataFormat): InputError {
+export function translateDuckDbError(error: unknown, input: string, format: DataFormat): InputError {
   const message = error instanceof Error ? error.message : String(error);
+  // Of several files (a glob, a folder), DuckDB names the one it failed on: that is the file to fix.
+  const file = /\n\s*file = ([^\n]+)/.exec(message)?.[1]?.trim() || input;
   const specific =
     format.kind === 'parquet'
       ? translateParquet(message)

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '@rai-audit/core';
 import { quoteIdentifier } from './sql-text.js';
 import {
   guessDelimiter,
@@ -14,6 +15,7 @@ import {
 } from './data-format.js';
 import { isCsvSniffFailure, translateDuckDbError } from './duckdb-errors.js';
 import { resolveInputFiles, type InputFiles } from './input-files.js';
+import { checkInputFiles, quotesFields } from './input-checks.js';
 
 /** A column of the data file with its DuckDB type. */
 export interface ColumnInfo {
@@ -66,6 +68,7 @@ export class DuckDbSource {
       typeof input === 'string' || Array.isArray(input)
         ? await resolveInputFiles(typeof input === 'string' ? [input] : (input as readonly string[]))
         : (input as InputFiles);
+    await checkInputFiles(inputs.files, inputs.format);
     const instance = await DuckDBInstance.create(':memory:');
     let connection: DuckDBConnection | undefined;
     try {
@@ -97,6 +100,7 @@ export class DuckDbSource {
         type: String(row.column_type),
       }));
     } catch (error) {
+      if (error instanceof InputError) throw error;
       const message = error instanceof Error ? error.message : String(error);
       if (isDelimitedText(inputs.format) && isCsvSniffFailure(message)) {
         for (const file of inputs.files) await DuckDbSource.diagnoseCsv(connection, file, inputs.format);
@@ -116,14 +120,19 @@ export class DuckDbSource {
   ): Promise<string | undefined> {
     const [file, ...others] = inputs.files;
     if (!isDelimitedText(inputs.format) || file === undefined || others.length > 0) return undefined;
-    if (options.columns !== undefined || options.types !== undefined) return undefined;
-    try {
-      const sniffed = await connection.runAndReadAll(sniffCsvSql(file, inputs.format));
-      const found = readSniffedCsv(sniffed.getRowObjectsJS()[0]);
-      return found && sniffedCsvReaderSql(file, found);
-    } catch {
-      return undefined;
+    if (options.columns !== undefined) return undefined;
+    const types = options.types ?? {};
+    const found = await connection
+      .runAndReadAll(sniffCsvSql(file, inputs.format))
+      .then((sniffed) => readSniffedCsv(sniffed.getRowObjectsJS()[0]))
+      .catch(() => undefined);
+    if (!found) return undefined;
+    // No quoting found, yet a field starts with a quote: one never closes. A strict read names its line.
+    if (found.quote === '' && (await quotesFields(file, found.delimiter))) {
+      await DuckDbSource.diagnoseCsv(connection, file, inputs.format);
     }
+    const columns = found.columns.map((column) => ({ ...column, type: types[column.name] ?? column.type }));
+    return sniffedCsvReaderSql(file, { ...found, columns });
   }
 
   /** Re-reads a file the sniffer rejected without sniffing, so that DuckDB names the first ragged line. */
@@ -152,6 +161,17 @@ export class DuckDbSource {
     if (!isDelimitedText(this.format)) return;
     const inputs = { display: this.file, files: [...this.files], format: this.format };
     this.columnList = await DuckDbSource.registerView(this.connection, inputs, options);
+  }
+
+  /**
+   * Reads the named columns of delimited text as written when DuckDB's sniffer made booleans of them (yes/no, T/F,
+   * true/false in any case): a label's values are what the user names with --positive-label, and "no" must stay
+   * "no", not become false.
+   */
+  async keepBooleansAsText(names: readonly string[]): Promise<void> {
+    const sniffed = this.columnList.filter((c) => names.includes(c.name) && /^BOOLEAN$/i.test(c.type));
+    if (sniffed.length === 0 || !isDelimitedText(this.format)) return;
+    await this.retype({ types: Object.fromEntries(sniffed.map((c) => [c.name, 'VARCHAR'])) });
   }
 
   /** Runs a query on the view; DuckDB errors (a bad value deep in the file) become InputErrors naming the file. */

@@ -80,7 +80,9 @@ async function expandGlob(pattern: string): Promise<string[]> {
 }
 
 async function expandOne(path: string): Promise<string[]> {
-  if (isGlobPattern(path)) {
+  // A file whose name holds glob characters (`part[1].parquet`) is that file when it exists, not a pattern.
+  const info = await stat(path).catch(() => undefined);
+  if (isGlobPattern(path) && !info) {
     const files = await expandGlob(path);
     if (files.length === 0) {
       throw new InputError('no file matches the pattern', {
@@ -90,7 +92,6 @@ async function expandOne(path: string): Promise<string[]> {
     }
     return files;
   }
-  const info = await stat(path).catch(() => undefined);
   if (!info)
     throw new InputError('file not found', {
       file: path,

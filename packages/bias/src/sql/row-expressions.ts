@@ -1,5 +1,6 @@
 import type { AggregationSpec, PredictionSource, ScoreBinningSpec } from './aggregation-spec.js';
 import type { OutcomeEncoding } from '../plan/outcome-encoding.js';
+import { dataValueOf } from '../metrics/metrics.js';
 import { numberLiteral, quoteIdentifier, quoteLiteral, quoteQualifiedName } from './sql-text.js';
 
 /** The alias of the score in the per-row stage. */
@@ -62,7 +63,8 @@ function groupMatchSql(spec: AggregationSpec, attribute: string, group: string, 
     return bucket ? `${raw} IS NULL` : `(${raw} IS NULL OR TRIM(CAST(${raw} AS VARCHAR)) = '')`;
   }
   if (bucket) return `${raw} = ${bucket.labels.indexOf(group)}`;
-  return `CAST(${raw} AS VARCHAR) = ${quoteLiteral(group)}`;
+  // A data value that reads as "(missing)" has a quoted group name (metrics.ts groupNameOf).
+  return `CAST(${raw} AS VARCHAR) = ${quoteLiteral(dataValueOf(group) ?? group)}`;
 }
 
 function atThresholdSql(threshold: number): string {
