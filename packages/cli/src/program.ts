@@ -113,7 +113,16 @@ function addBiasAnalysisOptions(command: Command): Command {
       collect,
     )
     .option('--tau <t>', 'parity band [tau, 1/tau] (default 0.8, the four-fifths rule)')
-    .option('--min-group-size <n>', 'smaller groups get insufficient-data verdicts (default 30)')
+    .option(
+      '--min-group-size <n>',
+      'smaller groups get insufficient-data verdicts and are left out of the summaries (default 30)',
+    )
+    .addOption(
+      new Option(
+        '--summary-groups <which>',
+        'groups the DP/EO/EOpp summaries compare: sufficient (n >= --min-group-size) or all (Fairlearn)',
+      ).choices(['sufficient', 'all']),
+    )
     .option(
       '--bootstrap <n>',
       'bootstrap draws for intervals on disparities and summaries (default 1000; 0: none)',

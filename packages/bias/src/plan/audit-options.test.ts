@@ -9,6 +9,7 @@ describe('resolveAuditSettings', () => {
     expect(resolveAuditSettings(base)).toEqual({
       mode: 'predictions',
       missing: 'group',
+      summaryGroups: 'sufficient',
       ...DEFAULT_SETTINGS,
       draws: 1000,
     });

@@ -43,6 +43,11 @@ export interface BiasAuditOptions {
   tau?: number;
   /** Groups below this many rows get insufficient-data verdicts (default 30). */
   minGroupSize?: number;
+  /**
+   * Groups the Fairlearn-style summaries are taken over: `sufficient` (default) leaves out groups under
+   * minGroupSize, `all` takes every group as Fairlearn does.
+   */
+  summaryGroups?: SummaryGroups;
   /** Bootstrap draws (default 1000; 0 turns the bootstrap off). */
   bootstrap?: number;
   seed?: number;
@@ -56,11 +61,14 @@ export interface BiasAuditOptions {
   fromCounts?: string;
 }
 
+export type SummaryGroups = 'sufficient' | 'all';
+
 /** The options with their defaults applied and checked. */
 export interface AuditSettings {
   mode: 'predictions' | 'dataset';
   tau: number;
   minGroupSize: number;
+  summaryGroups: SummaryGroups;
   missing: 'group' | 'drop' | 'error';
   draws: number;
   seed: number;
@@ -189,6 +197,7 @@ export function resolveAuditSettings(options: BiasAuditOptions): AuditSettings {
     mode: options.prediction === undefined && options.score === undefined ? 'dataset' : 'predictions',
     tau: options.tau ?? DEFAULT_SETTINGS.tau,
     minGroupSize: options.minGroupSize ?? DEFAULT_SETTINGS.minGroupSize,
+    summaryGroups: options.summaryGroups ?? 'sufficient',
     missing: options.missing ?? 'group',
     draws: options.bootstrap ?? DEFAULT_SETTINGS.draws,
     seed: options.seed ?? DEFAULT_SETTINGS.seed,
