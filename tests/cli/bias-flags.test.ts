@@ -62,6 +62,29 @@ describe('rai-audit bias flags', () => {
     expect(run.stderr).toMatch(message);
   });
 
+  it.each([['1e8'], ['1e12']])(
+    'caps --bootstrap %s with a usage error, not an unexpected error',
+    async (draws) => {
+      const run = await runCli([...base(log()), '--bootstrap', draws]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--bootstrap must be at most 100,000 draws/);
+      expect(run.stderr).not.toMatch(/unexpected error/);
+    },
+  );
+
+  it.each<[string[], RegExp]>([
+    [['--tau', '5'], /--tau must be in \(0, 1\]/],
+    [['--level', '1.5'], /--level must be between 0 and 1/],
+    [['--score-bins', '1'], /--score-bins must be a whole number from 2 to 10000/],
+    [['--bootstrap', '1e9'], /--bootstrap must be at most/],
+    [['--quantiles', 'sex=1'], /--quantiles sex=1 must ask for 2 to 100 buckets/],
+  ])('checks %j before reading the data (the file does not exist)', async (extra, message) => {
+    const missing = join(tempDir(), 'absent.csv');
+    const run = await runCli([...base(missing), ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
   it('exits 2 without a data file', async () => {
     const run = await runCli(['bias', '-a', 'sex', '-l', 'label', '-p', 'prediction']);
     expect(run.code).toBe(2);
