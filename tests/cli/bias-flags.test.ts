@@ -23,6 +23,16 @@ const base = (file: string): string[] => [
   'json',
 ];
 
+describe('rai-audit --help', () => {
+  it('shows examples of each command', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toMatch(/\$ rai-audit bias predictions\.csv -a sex,race -l label -p prediction/);
+    expect(run.stdout).toMatch(/\$ rai-audit assets verify generated\//);
+  });
+});
+
 describe('rai-audit bias flags', () => {
   it('shows examples of every kind of audit in --help', async () => {
     const run = await runCli(['bias', '--help']);

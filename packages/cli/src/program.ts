@@ -145,6 +145,23 @@ function addBiasAnalysisOptions(command: Command): Command {
     );
 }
 
+const PROGRAM_EXAMPLES = `
+Examples:
+  # Bias audit of a prediction log; reports (HTML, JSON, …) go to reports/bias/, exit 1 when a gate fails
+  $ rai-audit bias predictions.csv -a sex,race -l label -p prediction --policy rai-policy.yaml
+
+  # Dataset audit (no predictions): representation, label base rates, missing values, proxies
+  $ rai-audit bias train.parquet -a sex -l y --expected-shares sex:female=0.5,male=0.5
+
+  # Verify the content credentials and watermarks of generated images
+  $ rai-audit assets verify generated/ --policy rai-policy.yaml
+
+  # Every flag of a command, with more examples
+  $ rai-audit bias --help
+  $ rai-audit assets verify --help
+
+Exit codes: 0 pass, 1 a gate failed, 2 usage or policy error, 3 input or runtime error.`;
+
 /** Builds the commander program; each action lazily imports its command and stores the exit code. */
 export function buildProgram(io: CliIo, done: (result: CommandResult) => void): Command {
   const program = new Command('rai-audit')
@@ -154,6 +171,7 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .addHelpText('after', PROGRAM_EXAMPLES)
     .exitOverride();
 
   addCommonOptions(addBiasAnalysisOptions(addBiasOptions(program.command('bias'))))
