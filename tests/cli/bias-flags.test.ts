@@ -23,6 +23,16 @@ const base = (file: string): string[] => [
   'json',
 ];
 
+describe('rai-audit --help', () => {
+  it('shows examples of each command', async () => {
+    const run = await runCli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Examples:');
+    expect(run.stdout).toMatch(/\$ rai-audit bias predictions\.csv -a sex,race -l label -p prediction/);
+    expect(run.stdout).toMatch(/\$ rai-audit assets verify generated\//);
+  });
+});
+
 describe('rai-audit bias flags', () => {
   it('shows examples of every kind of audit in --help', async () => {
     const run = await runCli(['bias', '--help']);
@@ -58,6 +68,29 @@ describe('rai-audit bias flags', () => {
     [['--from-counts', 'x.csv'], /--from-counts reads no data file/],
   ])('exits 2 on %j, naming the flag and the fix', async (extra, message) => {
     const run = await runCli([...base(log()), ...extra]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it.each([['1e8'], ['1e12']])(
+    'caps --bootstrap %s with a usage error, not an unexpected error',
+    async (draws) => {
+      const run = await runCli([...base(log()), '--bootstrap', draws]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/--bootstrap must be at most 100,000 draws/);
+      expect(run.stderr).not.toMatch(/unexpected error/);
+    },
+  );
+
+  it.each<[string[], RegExp]>([
+    [['--tau', '5'], /--tau must be in \(0, 1\]/],
+    [['--level', '1.5'], /--level must be between 0 and 1/],
+    [['--score-bins', '1'], /--score-bins must be a whole number from 2 to 10000/],
+    [['--bootstrap', '1e9'], /--bootstrap must be at most/],
+    [['--quantiles', 'sex=1'], /--quantiles sex=1 must ask for 2 to 100 buckets/],
+  ])('checks %j before reading the data (the file does not exist)', async (extra, message) => {
+    const missing = join(tempDir(), 'absent.csv');
+    const run = await runCli([...base(missing), ...extra]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });

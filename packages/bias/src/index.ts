@@ -4,6 +4,7 @@
 // The audit (README "API").
 export {
   runBiasAudit,
+  checkBiasAuditOptions,
   type AuditHooks,
   type BiasAuditOptions,
   type BiasAuditOutcome,

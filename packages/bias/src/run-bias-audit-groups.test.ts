@@ -139,6 +139,7 @@ describe('runBiasAudit groupings', () => {
     expect(section.settings).toEqual({
       tau: 0.9,
       minGroupSize: 3,
+      summaryGroups: 'sufficient',
       missing: 'group',
       bootstrap: { draws: 10, seed: 5, level: 0.95 },
     });

@@ -159,7 +159,10 @@ describe('runBiasAudit on real files', () => {
   });
 
   it('builds the section, parity summaries, checks and a warning about missing values', async () => {
-    const { section, checks, warnings } = await runBiasAudit(options('small.csv'), policy);
+    const { section, checks, warnings } = await runBiasAudit(
+      options('small.csv', { summaryGroups: 'all' }),
+      policy,
+    );
     expect(section).toMatchObject({
       id: 'bias',
       title: 'Bias: small.csv',

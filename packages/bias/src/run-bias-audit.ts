@@ -100,6 +100,15 @@ export async function auditSource(
 }
 
 /**
+ * Checks the options that make no sense whatever the data holds (UsageError, exit 2), without reading anything:
+ * callers run it before they open or hash the inputs, so that `--tau 5` is reported before a missing file.
+ */
+export function checkBiasAuditOptions(options: BiasAuditOptions): void {
+  assertColumnChoices(options);
+  resolveAuditSettings(options);
+}
+
+/**
  * Audits a prediction log (or, without predictions, a dataset) for bias: one aggregation on DuckDB, per-group
  * metrics, disparities, summaries, bootstrap intervals, score analysis or the dataset audit, and the policy's checks.
  */
@@ -108,8 +117,7 @@ export async function runBiasAudit(
   policy: ResolvedPolicy,
   hooks: AuditHooks = {},
 ): Promise<BiasAuditOutcome> {
-  assertColumnChoices(options);
-  resolveAuditSettings(options);
+  checkBiasAuditOptions(options);
   if (options.fromCounts !== undefined) return auditCountsFile(options.fromCounts, options, policy);
   const timer = createStepTimer(() => performance.now());
   const source = await DuckDbSource.open(typeof options.file === 'string' ? [options.file] : options.file);

@@ -25,6 +25,8 @@ export interface SectionOptions {
   references?: ReferenceGroup[];
   tau?: number;
   minGroupSize?: number;
+  /** Leave groups under minGroupSize out of the summaries (the audit's default); false (here the default): all. */
+  sufficientSummaries?: boolean;
 }
 
 function sum(rows: readonly GroupRow[]): ConfusionCounts {
@@ -72,6 +74,13 @@ export function sectionOf(rows: readonly GroupRow[], options: SectionOptions = {
     ...(references && { references }),
     overall,
     groups,
-    summaries: attributes.flatMap((attribute) => computeFairnessSummaries(attribute, groups, overall)),
+    summaries: attributes.flatMap((attribute) =>
+      computeFairnessSummaries(
+        attribute,
+        groups,
+        overall,
+        options.sufficientSummaries ? settings.minGroupSize : 0,
+      ),
+    ),
   };
 }

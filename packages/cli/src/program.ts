@@ -115,7 +115,16 @@ function addBiasAnalysisOptions(command: Command): Command {
       collect,
     )
     .option('--tau <t>', 'parity band [tau, 1/tau] (default 0.8, the four-fifths rule)')
-    .option('--min-group-size <n>', 'smaller groups get insufficient-data verdicts (default 30)')
+    .option(
+      '--min-group-size <n>',
+      'smaller groups get insufficient-data verdicts and are left out of the summaries (default 30)',
+    )
+    .addOption(
+      new Option(
+        '--summary-groups <which>',
+        'groups the DP/EO/EOpp summaries compare: sufficient (n >= --min-group-size) or all (Fairlearn)',
+      ).choices(['sufficient', 'all']),
+    )
     .option(
       '--bootstrap <n>',
       'bootstrap draws for intervals on disparities and summaries (default 1000; 0: none)',
@@ -138,6 +147,23 @@ function addBiasAnalysisOptions(command: Command): Command {
     );
 }
 
+const PROGRAM_EXAMPLES = `
+Examples:
+  # Bias audit of a prediction log; reports (HTML, JSON, …) go to reports/bias/, exit 1 when a gate fails
+  $ rai-audit bias predictions.csv -a sex,race -l label -p prediction --policy rai-policy.yaml
+
+  # Dataset audit (no predictions): representation, label base rates, missing values, proxies
+  $ rai-audit bias train.parquet -a sex -l y --expected-shares sex:female=0.5,male=0.5
+
+  # Verify the content credentials and watermarks of generated images
+  $ rai-audit assets verify generated/ --policy rai-policy.yaml
+
+  # Every flag of a command, with more examples
+  $ rai-audit bias --help
+  $ rai-audit assets verify --help
+
+Exit codes: 0 pass, 1 a gate failed, 2 usage or policy error, 3 input or runtime error.`;
+
 /** Builds the commander program; each action lazily imports its command and stores the exit code. */
 export function buildProgram(io: CliIo, done: (result: CommandResult) => void): Command {
   const program = new Command('rai-audit')
@@ -152,6 +178,7 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
       // commander's errors quote the user's arguments: one escaped line each.
       outputError: (text, write) => write(terminalLine(text.replace(/\n$/, ''))),
     })
+    .addHelpText('after', PROGRAM_EXAMPLES)
     .exitOverride();
 
   addCommonOptions(addBiasAnalysisOptions(addBiasOptions(program.command('bias'))))

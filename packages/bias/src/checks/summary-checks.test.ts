@@ -46,6 +46,27 @@ describe('summary checks', () => {
     expect(CheckSchema.parse(check)).toEqual(check);
   });
 
+  it('leaves groups under the minimum group size out of the summary, and says so in the evidence', () => {
+    const sufficient = sectionOf(
+      [
+        ['race', 'Black', { tp: 20, fp: 5, tn: 15, fn: 10 }],
+        ['race', 'Other', { tp: 2, fp: 0, tn: 10, fn: 0 }],
+        ['race', 'White', { tp: 40, fp: 10, tn: 40, fn: 10 }],
+      ],
+      { sufficientSummaries: true },
+    );
+    const [check] = evaluateBiasChecks(
+      sufficient,
+      only({ 'bias.equalized-odds-difference': { level: 'error', options: { max: 0.1 } } }),
+    );
+    // Without Other (n=12): TPR 0.8 (White) vs 2/3 (Black) decides, 0.133 instead of 0.333.
+    expect(check?.message).toBe('race: equalized odds difference 0.133 is above 0.1');
+    expect(check?.evidence).toBe(
+      'TPR 0.8 for race=White (n=100) vs 0.667 for race=Black (n=50); ' +
+        '2 of 3 groups; race=Other (n=12) left out, below the minimum group size of 30',
+    );
+  });
+
   it('judges ratios against min, passing and warning by level', () => {
     const checks = evaluateBiasChecks(
       section,

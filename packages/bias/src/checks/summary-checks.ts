@@ -20,6 +20,19 @@ function summaryOf(section: BiasSection, attribute: string, id: BiasSummaryId, b
   );
 }
 
+/** "3 of 4 groups; sex=(missing) (n=25) left out, below the minimum group size of 30", when groups were left out. */
+function comparedGroups(section: BiasSection, summary: BiasSummary): string {
+  const groups = summary.groups;
+  if (!groups || groups.leftOut.length === 0) return '';
+  const named = groups.leftOut
+    .map((g) => `${summary.attribute}=${g.group} (n=${formatFigure(g.n)})`)
+    .join(', ');
+  const minimum = section.settings?.minGroupSize;
+  const why =
+    minimum === undefined ? 'below the minimum group size' : `below the minimum group size of ${minimum}`;
+  return `${groups.compared} of ${groups.total} groups; ${named} left out, ${why}`;
+}
+
 /** "selection rate 0.62 for sex=male (n=1204) vs 0.41 for sex=female (n=1190)", plus the overall rate to-overall. */
 function spreadEvidence(section: BiasSection, summary: BiasSummary): string {
   if (!summary.highest || !summary.lowest) return summary.reason ?? 'no rates to compare';
@@ -99,7 +112,9 @@ export function summaryEvaluator(check: SummaryCheck): Evaluator {
           value === null
             ? `${attribute}: ${noun} is undefined (${summary.reason ?? 'not computed'})`
             : `${attribute}: ${noun} ${formatFigure(value)} is ${verb} ${threshold}`,
-        evidence: spreadEvidence(section, summary) + interval,
+        evidence: [spreadEvidence(section, summary) + interval, comparedGroups(section, summary)]
+          .filter(Boolean)
+          .join('; '),
         remediation: remediation(check.summary, attribute, summary.lowest?.group ?? 'the lowest group'),
       },
     ];

@@ -104,10 +104,19 @@ function judge(groups: GroupMetrics[], overall: GroupMetrics, input: BiasSection
     tau: settings.tau,
     minGroupSize: settings.minGroupSize,
   });
-  const summaries = groupings.flatMap((attribute) => computeFairnessSummaries(attribute, compared, overall));
+  const summaryMinimum = settings.summaryGroups === 'all' ? 0 : settings.minGroupSize;
+  const summaries = groupings.flatMap((attribute) =>
+    computeFairnessSummaries(attribute, compared, overall, summaryMinimum),
+  );
   if (settings.draws === 0) return { groups: compared, summaries, references };
   const intervals = bootstrapIntervals(
-    { overall: statistics.overall, groups: statistics.groups, references, attributes: groupings },
+    {
+      overall: statistics.overall,
+      groups: statistics.groups,
+      references,
+      attributes: groupings,
+      summaryMinGroupSize: summaryMinimum,
+    },
     { draws: settings.draws, seed: settings.seed, level: settings.level },
   );
   return { ...attachBootstrapIntervals(compared, summaries, intervals), references };
@@ -166,6 +175,7 @@ function fromGroupCounts(input: GroupCountsSectionInput): BiasSectionInput {
       mode: 'predictions',
       tau: 0.8,
       minGroupSize: 30,
+      summaryGroups: 'sufficient',
       missing: 'group',
       draws: 0,
       seed: 0,
@@ -203,6 +213,7 @@ export function buildBiasSection(given: BiasSectionInput | GroupCountsSectionInp
     settings: {
       tau: settings.tau,
       minGroupSize: settings.minGroupSize,
+      summaryGroups: settings.summaryGroups,
       missing: settings.missing,
       bootstrap: { draws: settings.draws, seed: settings.seed, level: settings.level },
     },

@@ -96,6 +96,13 @@ describe('analyzeDataset on a hand-built dataset', () => {
     expect(grouped.goodnessOfFit).toEqual([]);
   });
 
+  it('rejects a group of --expected-shares the data does not have, with the closest name', async () => {
+    const typo = analyzeDataset(source, input({ expectedShares: { sex: { Female: 0.5, male: 0.5 } } }));
+    await expect(typo).rejects.toBeInstanceOf(UsageError);
+    await expect(typo).rejects.toThrow('--expected-shares names sex=Female, which the data does not have');
+    await expect(typo).rejects.toMatchObject({ hint: expect.stringContaining('Did you mean "female"?') });
+  });
+
   it('counts missing values of every column per group and overall, blanks included', async () => {
     const analysis = await analyzeDataset(source, input({ missing: 'group' }));
     const note = analysis.missingValues.filter((m) => m.column === 'note');

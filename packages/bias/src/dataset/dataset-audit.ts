@@ -1,4 +1,4 @@
-import { UsageError, type DatasetAnalysis } from '@rai-audit/core';
+import { UsageError, closestMatch, type DatasetAnalysis } from '@rai-audit/core';
 import {
   chiSquareGoodnessOfFit,
   validateExpectedShares,
@@ -10,7 +10,7 @@ import {
   queryProxies,
   type DatasetQueryRunner,
 } from './dataset-queries.js';
-import { representationRows } from './dataset-representation.js';
+import { representationRows, type GroupCount } from './dataset-representation.js';
 import { columnGroupSql, type DatasetQuerySpec, type TypedColumn } from '../sql/dataset-sql.js';
 import { SOURCE_VIEW } from '../sql/duckdb-source.js';
 import { groupingName } from '../plan/grouping-plan.js';
@@ -38,6 +38,21 @@ export interface DatasetAuditInput {
   intersections?: ReadonlyArray<readonly string[]>;
   /** SQL giving an attribute's group when it is not the column itself (numeric bins, a derived attribute). */
   attributeSql?: Readonly<Record<string, string>>;
+}
+
+/** A group in --expected-shares that the data does not have is a typo far more often than a finding: exit 2. */
+function assertExpectedGroupsExist(shares: ExpectedShares, counts: readonly GroupCount[]): void {
+  for (const [attribute, expected] of Object.entries(shares)) {
+    const groups = counts.filter((c) => c.attribute === attribute).map((c) => c.group);
+    const unknown = Object.keys(expected).find((group) => !groups.includes(group));
+    if (unknown === undefined) continue;
+    const near = closestMatch(unknown, groups);
+    throw new UsageError(`--expected-shares names ${attribute}=${unknown}, which the data does not have`, {
+      hint:
+        (near ? `Did you mean "${near}"? ` : '') +
+        `Groups of ${attribute}: ${groups.join(', ') || 'none'} (values are case-sensitive)`,
+    });
+  }
 }
 
 /** The data source the dataset audit reads: its columns, and queries on the view of the file. */
@@ -97,6 +112,7 @@ export async function analyzeDataset(
   const spec = querySpec(input);
   const intersections = input.intersections ?? [];
   const counts = await queryGroupCounts(source, spec, input.labelSql, intersections);
+  assertExpectedGroupsExist(shares, counts);
   const tables = [...input.attributes, ...intersections.map((members) => groupingName(members))];
   const excluded = new Set([...input.attributes, input.label]);
   const features = source.columns.filter((c) => input.features.includes(c.name) && !excluded.has(c.name));

@@ -242,3 +242,28 @@ describe.skipIf(!hasShared('fixtures', 'fairness'))('agreement with Fairlearn 0.
     expect(analysis.ratio.tpr).toBe(0);
   });
 });
+
+describe('computeFairnessSummaries with a minimum group size', () => {
+  const { groups, overall } = table('sex', {
+    female: { tp: 30, fp: 10, tn: 50, fn: 10 },
+    male: { tp: 25, fp: 15, tn: 50, fn: 10 },
+    '(missing)': { tp: 10, fp: 0, tn: 15, fn: 0 },
+  });
+
+  it('leaves groups under it out of every summary and names them; 0 keeps every group, as Fairlearn does', () => {
+    const sufficient = computeFairnessSummaries('sex', groups, overall, 30);
+    const all = computeFairnessSummaries('sex', groups, overall, 0);
+    const eo = pick(sufficient, 'equalized_odds_difference', 'between-groups');
+    // female TPR 0.75 FPR 1/6, male TPR 5/7 FPR 3/13: FPR decides; with (missing) (TPR 1, n=25) TPR would, 2/7.
+    expect(eo.value).toBeCloseTo(15 / 65 - 1 / 6, 12);
+    expect(eo.groups).toEqual({ compared: 2, total: 3, leftOut: [{ group: '(missing)', n: 25 }] });
+    expect(pick(all, 'equalized_odds_difference', 'between-groups').value).toBeCloseTo(2 / 7, 12);
+    expect(all.every((s) => s.groups === undefined)).toBe(true);
+    for (const s of sufficient) expect(BiasSummarySchema.parse(s)).toEqual(s);
+  });
+
+  it('says fewer than two groups are large enough when that leaves the summary undefined', () => {
+    const [dp] = computeFairnessSummaries('sex', groups, overall, 101);
+    expect(dp).toMatchObject({ value: null, reason: 'fewer than two groups have n ≥ 101' });
+  });
+});

@@ -123,14 +123,15 @@ function summariesForBasis(
   groups: readonly GroupMetrics[],
   basis: SummaryBasis,
   overall: GroupMetrics | undefined,
+  carried: readonly GroupMetrics[] = groups,
 ): BiasSummary[] {
   const out: BiasSummary[] = [];
-  if (computed(groups, 'selection_rate')) {
+  if (computed(carried, 'selection_rate')) {
     const sr = metricSpread(groups, 'selection_rate', basis, overall);
     out.push(entry(attribute, 'demographic_parity_difference', basis, sr, 'difference'));
     out.push(entry(attribute, 'demographic_parity_ratio', basis, sr, 'ratio'));
   }
-  if (computed(groups, 'tpr') && computed(groups, 'fpr')) {
+  if (computed(carried, 'tpr') && computed(carried, 'fpr')) {
     const tpr = metricSpread(groups, 'tpr', basis, overall);
     out.push(...equalizedOddsEntries(attribute, basis, tpr, metricSpread(groups, 'fpr', basis, overall)));
     out.push(entry(attribute, 'equal_opportunity_difference', basis, tpr, 'difference'));
@@ -139,19 +140,36 @@ function summariesForBasis(
   return out;
 }
 
+/** "fewer than two groups have n ≥ 30" instead of "only one group" when the minimum group size left some out. */
+function sharpenReason(reason: string | undefined, minGroupSize: number): string | undefined {
+  return reason?.replace(/^(TPR: |FPR: )?only one group$/, `fewer than two groups have n ≥ ${minGroupSize}`);
+}
+
 /**
  * Fairlearn-style summaries of one attribute (an intersection is an attribute `a+b`): demographic parity (selection
  * rate), equalized odds (TPR and FPR) and equal opportunity (TPR), each as difference and ratio, first between groups
  * and then to the overall row. Undefined values are null with the reason; groups with an undefined rate are left out
- * of its max and min (Fairlearn counts them as 0). Summaries whose rates no group carries are omitted.
+ * of its max and min (Fairlearn counts them as 0). Summaries whose rates no group carries are omitted. Groups under
+ * `minGroupSize` rows are left out (0, the default, keeps every group as Fairlearn does) and `groups` names them.
  */
 export function computeFairnessSummaries(
   attribute: string,
   groups: readonly GroupMetrics[],
   overall: GroupMetrics,
+  minGroupSize = 0,
 ): BiasSummary[] {
   const ofAttribute = groups.filter((g) => g.attribute === attribute);
-  return SUMMARY_BASES.flatMap((basis) => summariesForBasis(attribute, ofAttribute, basis, overall));
+  const compared = ofAttribute.filter((g) => g.n >= minGroupSize);
+  const summaries = SUMMARY_BASES.flatMap((basis) =>
+    summariesForBasis(attribute, compared, basis, overall, ofAttribute),
+  );
+  if (compared.length === ofAttribute.length) return summaries;
+  const leftOut = ofAttribute.filter((g) => g.n < minGroupSize).map((g) => ({ group: g.group, n: g.n }));
+  const groupsNote = { compared: compared.length, total: ofAttribute.length, leftOut };
+  return summaries.map((summary) => {
+    const reason = ofAttribute.length < 2 ? summary.reason : sharpenReason(summary.reason, minGroupSize);
+    return { ...summary, ...(reason !== undefined && { reason }), groups: groupsNote };
+  });
 }
 
 /** The between-groups summaries only (no overall row needed): what computeDemographicParity builds on. */

@@ -9,6 +9,7 @@ describe('resolveAuditSettings', () => {
     expect(resolveAuditSettings(base)).toEqual({
       mode: 'predictions',
       missing: 'group',
+      summaryGroups: 'sufficient',
       ...DEFAULT_SETTINGS,
       draws: 1000,
     });
@@ -29,6 +30,8 @@ describe('resolveAuditSettings', () => {
     [{ tau: 0 }, '--tau must be in (0, 1], got 0'],
     [{ minGroupSize: -1 }, '--min-group-size must be a whole number >= 0, got -1'],
     [{ bootstrap: 2.5 }, '--bootstrap must be a whole number >= 0, got 2.5'],
+    [{ bootstrap: 1e8 }, '--bootstrap must be at most 100,000 draws, got 100000000'],
+    [{ bootstrap: 1e12 }, '--bootstrap must be at most 100,000 draws, got 1000000000000'],
     [{ level: 1 }, '--level must be between 0 and 1, got 1'],
     [{ scoreBins: 1 }, '--score-bins must be a whole number from 2 to 10000, got 1'],
     [{ threshold: 0.5 }, '--threshold needs a score column'],

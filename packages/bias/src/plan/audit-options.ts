@@ -43,6 +43,11 @@ export interface BiasAuditOptions {
   tau?: number;
   /** Groups below this many rows get insufficient-data verdicts (default 30). */
   minGroupSize?: number;
+  /**
+   * Groups the Fairlearn-style summaries are taken over: `sufficient` (default) leaves out groups under
+   * minGroupSize, `all` takes every group as Fairlearn does.
+   */
+  summaryGroups?: SummaryGroups;
   /** Bootstrap draws (default 1000; 0 turns the bootstrap off). */
   bootstrap?: number;
   seed?: number;
@@ -56,11 +61,14 @@ export interface BiasAuditOptions {
   fromCounts?: string;
 }
 
+export type SummaryGroups = 'sufficient' | 'all';
+
 /** The options with their defaults applied and checked. */
 export interface AuditSettings {
   mode: 'predictions' | 'dataset';
   tau: number;
   minGroupSize: number;
+  summaryGroups: SummaryGroups;
   missing: 'group' | 'drop' | 'error';
   draws: number;
   seed: number;
@@ -76,6 +84,12 @@ export const DEFAULT_SETTINGS = {
   level: 0.95,
   scoreBins: 200,
 } as const;
+
+/**
+ * The most bootstrap draws a run takes: every draw keeps one value per group, rate and disparity, so memory grows
+ * with draws × groups; 100,000 draws put the third decimal of a 95% interval's bounds beyond doubt already.
+ */
+export const MAX_BOOTSTRAP_DRAWS = 100_000;
 
 function fail(flag: string, problem: string, hint: string): never {
   throw new UsageError(`${flag} ${problem}`, { hint });
@@ -93,6 +107,13 @@ function checkNumbers(options: BiasAuditOptions): void {
       '--bootstrap',
       `must be a whole number >= 0, got ${bootstrap}`,
       'e.g. --bootstrap 1000, or 0 for no bootstrap',
+    );
+  }
+  if (bootstrap !== undefined && bootstrap > MAX_BOOTSTRAP_DRAWS) {
+    fail(
+      '--bootstrap',
+      `must be at most ${MAX_BOOTSTRAP_DRAWS.toLocaleString('en-US')} draws, got ${bootstrap}`,
+      "e.g. --bootstrap 1000 (the default) or 10000; more draws do not change the intervals' reported digits",
     );
   }
   if (seed !== undefined && !Number.isSafeInteger(seed))
@@ -189,6 +210,7 @@ export function resolveAuditSettings(options: BiasAuditOptions): AuditSettings {
     mode: options.prediction === undefined && options.score === undefined ? 'dataset' : 'predictions',
     tau: options.tau ?? DEFAULT_SETTINGS.tau,
     minGroupSize: options.minGroupSize ?? DEFAULT_SETTINGS.minGroupSize,
+    summaryGroups: options.summaryGroups ?? 'sufficient',
     missing: options.missing ?? 'group',
     draws: options.bootstrap ?? DEFAULT_SETTINGS.draws,
     seed: options.seed ?? DEFAULT_SETTINGS.seed,

@@ -248,3 +248,37 @@ describe('coverage of the intervals (property-based)', () => {
     );
   });
 });
+
+describe('coverage of the summary intervals (property-based)', () => {
+  const nearEqual = fc.record({
+    n: fc.integer({ min: 150, max: 600 }),
+    rate: fc.double({ min: 0.2, max: 0.6, noNaN: true }),
+    spread: fc.constantFrom(0, 0.02, 0.1),
+  });
+
+  it('puts the true max−min selection-rate difference of three groups inside its 95% interval in at least 90% of samples, also when the groups are equal, and always covers the estimate', () => {
+    const SEEDS = 150;
+    fc.assert(
+      fc.property(nearEqual, ({ n, rate, spread }) => {
+        const rates = [rate, rate + spread / 2, rate + spread];
+        const truths = rates.map((r) => cellProbabilities(0.5, r, r));
+        let covered = 0;
+        for (let seed = 0; seed < SEEDS; seed++) {
+          const random = createSeededRandom(seed, 'summary-truth');
+          const groups = truths.map((cells, g) => stat('g', `g${g}`, sampleCounts(random, n, cells)));
+          const { summaries } = bootstrapIntervals(
+            { overall: overallOf(groups), groups, references: [], attributes: ['g'] },
+            { draws: 400, seed, level: 0.95 },
+          );
+          const interval = summaries.get(summaryKey('g', 'demographic_parity_difference', 'between-groups'));
+          const observed = groups.map((g) => (g.counts.tp + g.counts.fp) / g.n);
+          const estimate = Math.max(...observed) - Math.min(...observed);
+          if (!interval || interval.lower > estimate || estimate > interval.upper) return false;
+          if (interval.lower <= spread && spread <= interval.upper) covered++;
+        }
+        return covered / SEEDS >= 0.9;
+      }),
+      { numRuns: 4, seed: 20261201, examples: [[{ n: 300, rate: 0.4, spread: 0 }]] },
+    );
+  });
+});

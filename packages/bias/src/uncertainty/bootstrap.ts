@@ -13,6 +13,7 @@ import {
   fillRates,
 } from './resampled-rates.js';
 import { percentileInterval } from './percentile-interval.js';
+import { deviationInterval, summaryDeviations } from './summary-deviations.js';
 import { createSeededRandom, type RandomSource } from './seeded-random.js';
 import { SUMMARY_BASES, equalizedOdds, spreadOf, type SummaryBasis } from '../metrics/summary-spread.js';
 import type { GroupStatistics } from '../metrics/sufficient-statistics.js';
@@ -24,6 +25,8 @@ export interface BootstrapInput {
   references: readonly ReferenceGroup[];
   /** Attributes and intersections (`a+b`) to resample. */
   attributes: readonly string[];
+  /** Groups with fewer rows are left out of the summaries, as in computeFairnessSummaries (default 0: none). */
+  summaryMinGroupSize?: number;
 }
 
 export interface BootstrapOptions {
@@ -68,8 +71,12 @@ interface AttributePlan {
   overallDesign?: CellDesign;
   /** Draws of each (group, metric, ratio|difference): index (g·M + m)·2 + kind. */
   disparities: Float64Array[];
-  /** Draws of each summary: index basis·S + summary. */
+  /** The rates of the data, (G+1)·M as in `rates`: what the summaries' deviations are measured from. */
+  observed: Float64Array;
+  /** Draws of each summary's largest deviation (summary-deviations.ts): index basis·S + summary. */
   summaries: Float64Array[];
+  /** The groups the summaries are taken over (indices into groups). */
+  summarised: number[];
   /** Scratch buffers reused by every draw: cells (G+1)·4, rates (G+1)·M, and one rate across the groups. */
   cells: Float64Array;
   rates: Float64Array;
@@ -94,6 +101,8 @@ function partitionsOverall(groups: readonly GroupStatistics[], overall: GroupSta
 
 function planAttribute(attribute: string, input: BootstrapInput, draws: number): AttributePlan {
   const groups = input.groups.filter((g) => g.attribute === attribute);
+  const minimum = input.summaryMinGroupSize ?? 0;
+  const summarised = groups.flatMap((g, index) => (g.n >= minimum ? [index] : []));
   const chosen = input.references.find((r) => r.attribute === attribute);
   const series = (count: number): Float64Array[] =>
     Array.from({ length: count }, () => new Float64Array(draws));
@@ -107,26 +116,48 @@ function planAttribute(attribute: string, input: BootstrapInput, draws: number):
       : cellDesign(input.overall.n, input.overall.counts),
     disparities: series(groups.length * M * 2),
     summaries: series(SUMMARY_BASES.length * S),
+    observed: new Float64Array((groups.length + 1) * M),
+    summarised,
     cells: new Float64Array((groups.length + 1) * 4),
     rates: new Float64Array((groups.length + 1) * M),
     columns: {
-      sr: new Float64Array(groups.length),
-      tpr: new Float64Array(groups.length),
-      fpr: new Float64Array(groups.length),
+      sr: new Float64Array(summarised.length),
+      tpr: new Float64Array(summarised.length),
+      fpr: new Float64Array(summarised.length),
     },
   };
 }
 
 /** Resamples every group (and the overall row) into plan.rates: group g at g·M, the overall at G·M. */
 function resample(plan: AttributePlan, random: RandomSource): void {
-  const { cells, rates } = plan;
+  const { cells } = plan;
   const G = plan.groups.length;
   plan.designs.forEach((design, g) => drawCells(random, design, cells, g * 4));
   if (plan.overallDesign) drawCells(random, plan.overallDesign, cells, G * 4);
-  else {
-    cells.fill(0, G * 4);
-    for (let i = 0; i < G * 4; i++) cells[G * 4 + (i % 4)] = (cells[G * 4 + (i % 4)] ?? 0) + (cells[i] ?? 0);
-  }
+  else sumOverall(plan);
+  fillAllRates(plan);
+}
+
+/** The observed counts (no resampling) into plan.rates, for the point estimates the summaries' intervals centre on. */
+function observe(plan: AttributePlan, overall: GroupStatistics): void {
+  const { cells } = plan;
+  const G = plan.groups.length;
+  plan.groups.forEach((g, i) => CELLS.forEach((cell, c) => (cells[i * 4 + c] = g.counts[cell])));
+  if (plan.overallDesign) CELLS.forEach((cell, c) => (cells[G * 4 + c] = overall.counts[cell]));
+  else sumOverall(plan);
+  fillAllRates(plan);
+}
+
+function sumOverall(plan: AttributePlan): void {
+  const { cells } = plan;
+  const G = plan.groups.length;
+  cells.fill(0, G * 4);
+  for (let i = 0; i < G * 4; i++) cells[G * 4 + (i % 4)] = (cells[G * 4 + (i % 4)] ?? 0) + (cells[i] ?? 0);
+}
+
+function fillAllRates(plan: AttributePlan): void {
+  const { cells, rates } = plan;
+  const G = plan.groups.length;
   const overallPredictedPositives = (cells[G * 4] ?? 0) + (cells[G * 4 + 1] ?? 0);
   for (let g = 0; g <= G; g++) fillRates(rates, g * M, cellsAt(cells, g * 4), overallPredictedPositives);
 }
@@ -146,14 +177,16 @@ function recordDisparities(plan: AttributePlan, draw: number): void {
   }
 }
 
-function recordSummaries(plan: AttributePlan, draw: number): void {
-  const { rates, columns } = plan;
+/** The summaries of the rates in plan.rates (the point estimates, as fairness-summaries.ts computes them). */
+function recordSummaries(plan: AttributePlan, target: readonly Float64Array[], draw: number): void {
+  const { rates, columns, summarised } = plan;
   const G = plan.groups.length;
   const [sr, tpr, fpr] = [RATE_INDEX.selection_rate, RATE_INDEX.tpr, RATE_INDEX.fpr];
-  for (let g = 0; g < G; g++) {
-    columns.sr[g] = rates[g * M + sr] ?? NaN;
-    columns.tpr[g] = rates[g * M + tpr] ?? NaN;
-    columns.fpr[g] = rates[g * M + fpr] ?? NaN;
+  for (let i = 0; i < summarised.length; i++) {
+    const g = summarised[i] as number;
+    columns.sr[i] = rates[g * M + sr] ?? NaN;
+    columns.tpr[i] = rates[g * M + tpr] ?? NaN;
+    columns.fpr[i] = rates[g * M + fpr] ?? NaN;
   }
   const overallOf = (metric: number): number => rates[G * M + metric] ?? NaN;
   SUMMARY_BASES.forEach((basis, b) => {
@@ -168,19 +201,23 @@ function recordSummaries(plan: AttributePlan, draw: number): void {
       equal_opportunity_difference: opportunity.difference,
       equal_opportunity_ratio: opportunity.ratio,
     };
-    SUMMARY_ORDER.forEach(
-      (summary, s) => ((plan.summaries[b * S + s] as Float64Array)[draw] = values[summary]),
-    );
+    SUMMARY_ORDER.forEach((summary, s) => ((target[b * S + s] as Float64Array)[draw] = values[summary]));
   });
 }
 
-function collect(plan: AttributePlan, level: number, result: BootstrapResult): void {
+function collect(
+  plan: AttributePlan,
+  estimates: readonly Float64Array[],
+  level: number,
+  result: BootstrapResult,
+): void {
   const { attribute } = plan;
-  const store = (series: Float64Array | undefined, key: string, keep: (interval: Interval) => void): void => {
-    const interval = percentileInterval(series ?? new Float64Array(), level);
+  const keepOrSay = (interval: Interval | string, key: string, keep: (interval: Interval) => void): void => {
     if (typeof interval === 'string') result.omitted.set(key, interval);
     else keep(interval);
   };
+  const store = (series: Float64Array | undefined, key: string, keep: (interval: Interval) => void): void =>
+    keepOrSay(percentileInterval(series ?? new Float64Array(), level), key, keep);
   plan.groups.forEach(({ group }, g) => {
     if (plan.reference < 0 || g === plan.reference) return;
     const intervals: DisparityIntervals = {};
@@ -198,14 +235,18 @@ function collect(plan: AttributePlan, level: number, result: BootstrapResult): v
   SUMMARY_BASES.forEach((basis, b) =>
     SUMMARY_ORDER.forEach((summary, s) => {
       const key = summaryKey(attribute, summary, basis);
-      store(plan.summaries[b * S + s], key, (i) => result.summaries.set(key, i));
+      const estimate = estimates[b * S + s]?.[0] ?? NaN;
+      const draws = plan.summaries[b * S + s] ?? new Float64Array();
+      const kind = summary.endsWith('_ratio') ? 'ratio' : 'difference';
+      keepOrSay(deviationInterval(draws, estimate, kind, level), key, (i) => result.summaries.set(key, i));
     }),
   );
 }
 
 /**
- * Seeded percentile bootstrap of every disparity (ratio and difference against the reference group, for each rate
- * computable from confusion counts) and every Fairlearn-style summary, by multinomial resampling of each group's
+ * Seeded bootstrap of every disparity (ratio and difference against the reference group, for each rate computable
+ * from confusion counts: percentile intervals) and every Fairlearn-style summary (simultaneous intervals around the
+ * estimate, see summary-deviations.ts), by multinomial resampling of each group's
  * counts (see confusion-resampling.ts). Each attribute has its own random stream derived from the seed and its name,
  * so adding an attribute does not move another's intervals. Draws where a value is undefined are dropped; with more
  * than half dropped there is no interval, and `omitted` says why.
@@ -220,13 +261,18 @@ export function bootstrapIntervals(input: BootstrapInput, options: BootstrapOpti
   for (const attribute of input.attributes) {
     const plan = planAttribute(attribute, input, draws);
     if (plan.groups.length === 0) continue;
+    const estimates = Array.from({ length: SUMMARY_BASES.length * S }, () => new Float64Array(1));
+    observe(plan, input.overall);
+    recordSummaries(plan, estimates, 0);
+    plan.observed.set(plan.rates);
+    const deviations = { ...plan, groups: plan.groups.length };
     const random = createSeededRandom(seed, attribute);
     for (let draw = 0; draw < draws; draw++) {
       resample(plan, random);
       recordDisparities(plan, draw);
-      recordSummaries(plan, draw);
+      summaryDeviations(deviations, (at, value) => ((plan.summaries[at] as Float64Array)[draw] = value));
     }
-    collect(plan, level, result);
+    collect(plan, estimates, level, result);
   }
   return result;
 }

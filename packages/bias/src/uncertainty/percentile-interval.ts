@@ -42,11 +42,8 @@ export function quantileInPlace(values: Float64Array, probability: number): numb
   return a + (h - low) * (b - a);
 }
 
-/**
- * The percentile interval of the defined draws (NaN = undefined), or the reason there is none. Reorders `draws`
- * in place (the defined values first): the caller's series is read once, and copying it cost more than selecting.
- */
-export function percentileInterval(draws: Float64Array, level: number): Interval | string {
+/** Moves the defined draws to the front; the reason there is no interval when more than half are undefined. */
+export function keepDefined(draws: Float64Array): Float64Array | string {
   let defined = 0;
   for (let i = 0; i < draws.length; i++) {
     const value = draws[i] as number;
@@ -59,7 +56,16 @@ export function percentileInterval(draws: Float64Array, level: number): Interval
       '(a zero denominator in the resampled counts)'
     );
   }
-  const kept = draws.subarray(0, defined);
+  return draws.subarray(0, defined);
+}
+
+/**
+ * The percentile interval of the defined draws (NaN = undefined), or the reason there is none. Reorders `draws`
+ * in place (the defined values first): the caller's series is read once, and copying it cost more than selecting.
+ */
+export function percentileInterval(draws: Float64Array, level: number): Interval | string {
+  const kept = keepDefined(draws);
+  if (typeof kept === 'string') return kept;
   const tail = (1 - level) / 2;
   return {
     lower: quantileInPlace(kept, tail),

@@ -25,6 +25,7 @@ export interface BiasFlags {
   reference?: string[];
   tau?: string;
   minGroupSize?: string;
+  summaryGroups?: 'sufficient' | 'all';
   bootstrap?: string;
   seed?: string;
   level?: string;
@@ -230,6 +231,7 @@ export function biasAuditOptions(files: readonly string[], flags: BiasFlags, cwd
     references: parseReferenceSpecs(flags.reference ?? [], groupings),
     tau: number('--tau', flags.tau, '0.8'),
     minGroupSize: number('--min-group-size', flags.minGroupSize, '30', true),
+    summaryGroups: flags.summaryGroups,
     bootstrap: number('--bootstrap', flags.bootstrap, '1000', true),
     seed: number('--seed', flags.seed, '42', true),
     level: number('--level', flags.level, '0.95'),

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import { UsageError, formatTimings } from '@rai-audit/core';
-import { emitAggregationSql, resolveInputFiles, runBiasAudit } from '@rai-audit/bias';
+import { checkBiasAuditOptions, emitAggregationSql, resolveInputFiles, runBiasAudit } from '@rai-audit/bias';
 import type { CliIo } from '../io.js';
 import { loadPolicySources } from '../policy-catalog.js';
 import { loadPolicy } from '../policy-loader.js';
@@ -64,6 +64,7 @@ export async function runBiasCommand(
 ): Promise<number> {
   assertInputs(files, options);
   const audit = biasAuditOptions(files, await withPolicyColumns(options), io.cwd);
+  checkBiasAuditOptions(audit);
   if (options.emitSql !== undefined) {
     (io.data ?? io.stdout)(await emitAggregationSql(options.emitSql, audit));
     return 0;

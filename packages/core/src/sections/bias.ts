@@ -154,6 +154,19 @@ export const BiasSummarySchema = z
     interval: IntervalSchema.optional(),
     highest: z.object({ group: z.string(), value: z.number() }).strict().optional(),
     lowest: z.object({ group: z.string(), value: z.number() }).strict().optional(),
+    groups: z
+      .object({
+        compared: z.number().int().nonnegative().describe('Groups the summary is taken over'),
+        total: z.number().int().nonnegative().describe('Groups of the attribute'),
+        leftOut: z
+          .array(z.object({ group: z.string(), n: z.number() }).strict())
+          .describe('Groups under the minimum group size, left out of the summary'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Present when groups were left out of the summary (--summary-groups sufficient, the default)',
+      ),
   })
   .strict();
 export type BiasSummary = z.infer<typeof BiasSummarySchema>;
@@ -174,6 +187,12 @@ export const BiasSettingsSchema = z
   .object({
     tau: z.number().gt(0).lte(1).describe('Parity band [tau, 1/tau] for ratios'),
     minGroupSize: z.number().int().nonnegative(),
+    summaryGroups: z
+      .enum(['sufficient', 'all'])
+      .optional()
+      .describe(
+        'Groups the summaries are taken over: sufficient (default) leaves out groups under minGroupSize; all is Fairlearn',
+      ),
     missing: z
       .enum(['group', 'drop', 'error'])
       .describe('What was done with rows missing an attribute value'),
