@@ -1,37 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS, makeImage, sharp } from './generated-images.js';
 import { runCli, tempDir } from './run-cli.js';
-
-// sharp is a dependency of content-credentials, not of the root: load it from there.
-interface SharpImage {
-  toFormat(format: string): SharpImage;
-  gif(): SharpImage;
-  toBuffer(): Promise<Buffer>;
-}
-const sharp = createRequire(new URL('../../packages/content-credentials/package.json', import.meta.url))(
-  'sharp',
-) as (input: unknown, options?: unknown) => SharpImage;
-
-const FORMATS = { jpg: 'jpeg', png: 'png', webp: 'webp', tiff: 'tiff' } as const;
-
-/** A project-generated image: gradients and a wave, 384×256 (above the 65,536 pixels dwtDct needs). */
-async function makeImage(extension: keyof typeof FORMATS): Promise<Buffer> {
-  const width = 384;
-  const height = 256;
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1) {
-      const i = (y * width + x) * 3;
-      data[i] = (x * 255) / width;
-      data[i + 1] = (y * 255) / height;
-      data[i + 2] = 128 + 90 * Math.sin((x + 2 * y) / 37);
-    }
-  return sharp(data, { raw: { width, height, channels: 3 } })
-    .toFormat(FORMATS[extension])
-    .toBuffer();
-}
 
 interface JsonAsset {
   path: string;
