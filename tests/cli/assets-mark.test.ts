@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMATS, makeImage, sharp } from './generated-images.js';
+import { makeSigner } from '../../packages/content-credentials/test/bad-credentials.js';
 import { runCli, tempDir } from './run-cli.js';
 
 interface JsonAsset {
@@ -181,6 +182,32 @@ describe('rai-audit assets mark: bad input', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/does not match the signing certificate/);
     expect(run.stderr).toContain(join(other, 'key.pem'));
+  });
+
+  it('an expired certificate: exit 2, naming the certificate file, its end date and the fix', async () => {
+    const expired = await makeSigner({ notAfter: new Date(Date.UTC(2021, 0, 1)) });
+    const cert = join(dir, 'expired-cert.pem');
+    const key = join(dir, 'expired-key.pem');
+    writeFileSync(cert, expired.certPem);
+    writeFileSync(key, expired.keyPem, { mode: 0o600 });
+    const out = join(dir, 'expired-out');
+    const run = await runCli([
+      'assets',
+      'mark',
+      png,
+      '--out',
+      out,
+      '--cert',
+      cert,
+      '--key',
+      key,
+      '--ai-generated',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(cert);
+    expect(run.stderr).toMatch(/the signing certificate expired on 2021-01-01/);
+    expect(run.stderr).toMatch(/renew the certificate \(or run `rai-audit assets keygen`/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an output that would replace the input is refused unless --in-place', async () => {
