@@ -1,37 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FORMATS, makeImage, sharp } from './generated-images.js';
+import { makeSigner } from '../../packages/content-credentials/test/bad-credentials.js';
 import { runCli, tempDir } from './run-cli.js';
-
-// sharp is a dependency of content-credentials, not of the root: load it from there.
-interface SharpImage {
-  toFormat(format: string): SharpImage;
-  gif(): SharpImage;
-  toBuffer(): Promise<Buffer>;
-}
-const sharp = createRequire(new URL('../../packages/content-credentials/package.json', import.meta.url))(
-  'sharp',
-) as (input: unknown, options?: unknown) => SharpImage;
-
-const FORMATS = { jpg: 'jpeg', png: 'png', webp: 'webp', tiff: 'tiff' } as const;
-
-/** A project-generated image: gradients and a wave, 384×256 (above the 65,536 pixels dwtDct needs). */
-async function makeImage(extension: keyof typeof FORMATS): Promise<Buffer> {
-  const width = 384;
-  const height = 256;
-  const data = Buffer.alloc(width * height * 3);
-  for (let y = 0; y < height; y += 1)
-    for (let x = 0; x < width; x += 1) {
-      const i = (y * width + x) * 3;
-      data[i] = (x * 255) / width;
-      data[i + 1] = (y * 255) / height;
-      data[i + 2] = 128 + 90 * Math.sin((x + 2 * y) / 37);
-    }
-  return sharp(data, { raw: { width, height, channels: 3 } })
-    .toFormat(FORMATS[extension])
-    .toBuffer();
-}
 
 interface JsonAsset {
   path: string;
@@ -210,6 +182,32 @@ describe('rai-audit assets mark: bad input', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/does not match the signing certificate/);
     expect(run.stderr).toContain(join(other, 'key.pem'));
+  });
+
+  it('an expired certificate: exit 2, naming the certificate file, its end date and the fix', async () => {
+    const expired = await makeSigner({ notAfter: new Date(Date.UTC(2021, 0, 1)) });
+    const cert = join(dir, 'expired-cert.pem');
+    const key = join(dir, 'expired-key.pem');
+    writeFileSync(cert, expired.certPem);
+    writeFileSync(key, expired.keyPem, { mode: 0o600 });
+    const out = join(dir, 'expired-out');
+    const run = await runCli([
+      'assets',
+      'mark',
+      png,
+      '--out',
+      out,
+      '--cert',
+      cert,
+      '--key',
+      key,
+      '--ai-generated',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(cert);
+    expect(run.stderr).toMatch(/the signing certificate expired on 2021-01-01/);
+    expect(run.stderr).toMatch(/renew the certificate \(or run `rai-audit assets keygen`/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an output that would replace the input is refused unless --in-place', async () => {

@@ -84,3 +84,4 @@ export * from './keys/index.js';
 export { embedDwtDct, watermarkPayloadFor } from './watermark/embed-dwtdct.js';
 export * from './mark/index.js';
 export { readAssetTerms } from './terms/read-terms.js';
+export * from './survive/index.js';

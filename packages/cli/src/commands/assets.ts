@@ -8,6 +8,7 @@ import { runAudit, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
 import { registerAssetsKeygen } from './assets-keygen.js';
 import { registerAssetsMark } from './assets-mark.js';
+import { registerAssetsSurvive } from './assets-survive.js';
 
 export interface AssetsVerifyOptions extends CommonOptions {
   trust: string[];
@@ -95,6 +96,7 @@ export function registerAssetsCommand(
     });
   registerAssetsKeygen(assets, io, done);
   registerAssetsMark(assets, io, done);
+  registerAssetsSurvive(assets, io, done);
 }
 
 /** A positive integer option, or a usage error naming it. */
@@ -136,7 +138,8 @@ export function parsePayloadList(values: readonly string[]): string[] {
   ];
 }
 
-async function readTrustAnchors(
+/** The PEM text of the trust anchor files, checked; undefined when none is given. */
+export async function readTrustAnchors(
   files: readonly string[],
   cwd: string,
   parse: (pem: string, file: string) => string,

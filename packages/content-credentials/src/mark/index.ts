@@ -1,6 +1,6 @@
 export { embedJpegXmp, embedPngXmp, embedWebpXmp, embedXmp, XMP_WRITABLE } from './embed-xmp.js';
 export { markAsset, type MarkedAsset, type MarkOptions } from './mark-asset.js';
-export { markFile, markProblems, type MarkFileResult } from './mark-files.js';
+export { markFile, markProblems, type MarkedAssetWriter, type MarkFileResult } from './mark-files.js';
 export {
   creativeWorkAssertion,
   licenseUrl,

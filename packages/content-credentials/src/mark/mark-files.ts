@@ -15,6 +15,11 @@ export interface MarkFileResult {
   readonly evidence: AssetResult;
 }
 
+/** Writes the marked bytes to a new file; the file system by default, tests inject a failure halfway. */
+export type MarkedAssetWriter = (path: string, bytes: Uint8Array) => Promise<void>;
+
+const writeNewFile: MarkedAssetWriter = (path, bytes) => writeFile(path, bytes, { flag: 'wx' });
+
 /** Why a freshly marked asset does not verify, or undefined when every mark asked for reads back. */
 export function markProblems(evidence: AssetResult, options: MarkOptions): string[] {
   const problems: string[] = [];
@@ -43,6 +48,7 @@ export async function markFile(
   output: string,
   options: MarkOptions,
   trustAnchorsPem?: string,
+  write: MarkedAssetWriter = writeNewFile,
 ): Promise<MarkFileResult> {
   const bytes = await readFile(input).catch((cause: unknown) => {
     throw new InputError('cannot read the asset', { file: input, hint: 'check the path', cause });
@@ -76,7 +82,7 @@ export async function markFile(
     });
   const temp = join(dirname(output), `.${basename(output)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, marked.bytes, { flag: 'wx' });
+    await write(temp, marked.bytes);
     await rename(temp, output);
   } catch (cause) {
     await rm(temp, { force: true });

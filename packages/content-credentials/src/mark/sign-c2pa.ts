@@ -19,13 +19,27 @@ class MemoryBlob extends Blob {
   }
 }
 
-/** Node has no FileReaderSync; the builder reads its source through one. Installed once, only if absent. */
+let fileReaderInstalled = false;
+
+/**
+ * Node has no FileReaderSync; the builder reads its source through one. Ours reads our MemoryBlob and hands any
+ * other blob to a FileReaderSync installed before it (another polyfill in the same process), so neither breaks.
+ */
 function installFileReaderSync(): void {
-  const scope = globalThis as { FileReaderSync?: unknown };
-  scope.FileReaderSync ??= class FileReaderSync {
-    readAsArrayBuffer(blob: MemoryBlob): ArrayBuffer {
-      const bytes = blob.content;
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  if (fileReaderInstalled) return;
+  fileReaderInstalled = true;
+  const scope = globalThis as {
+    FileReaderSync?: new () => { readAsArrayBuffer(blob: unknown): ArrayBuffer };
+  };
+  const previous = scope.FileReaderSync;
+  scope.FileReaderSync = class FileReaderSync {
+    readAsArrayBuffer(blob: unknown): ArrayBuffer {
+      if (blob instanceof MemoryBlob) {
+        const bytes = blob.content;
+        return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      }
+      if (previous) return new previous().readAsArrayBuffer(blob);
+      throw new TypeError('FileReaderSync: only in-memory blobs can be read synchronously here');
     }
   };
 }

@@ -116,6 +116,43 @@ export const AssetResultSchema = z
   .strict();
 export type AssetResult = z.infer<typeof AssetResultSchema>;
 
+export const SURVIVAL_TRANSFORMS = [
+  'jpeg90',
+  'jpeg75',
+  'webp80',
+  'resize50',
+  'crop5',
+  'strip-metadata',
+  'png-recompress',
+] as const;
+export const SurvivalTransformSchema = z.enum(SURVIVAL_TRANSFORMS);
+export type SurvivalTransform = z.infer<typeof SurvivalTransformSchema>;
+
+export const SurvivalCellSchema = z
+  .object({
+    asset: z.string().describe('The asset, as in assets[].path'),
+    transform: z.union([z.literal('original'), SurvivalTransformSchema]),
+    c2pa: z
+      .enum(['valid', 'invalid', 'absent'])
+      .describe('valid: Valid or Trusted; invalid: a manifest that no longer validates; absent: none read'),
+    aiLabel: z
+      .array(AiDeclarationSourceSchema)
+      .describe('Where an AI declaration still reads; empty if lost'),
+    terms: z.array(z.enum(['c2pa', 'xmp'])).describe('Where the ownership/training terms still read'),
+    watermark: z.string().nullable().describe('The dwtDct payload still found, or null'),
+    error: z.string().optional().describe('Why the transform or the re-verification failed'),
+  })
+  .strict();
+export type SurvivalCell = z.infer<typeof SurvivalCellSchema>;
+
+export const SurvivalMatrixSchema = z
+  .object({
+    transforms: z.array(SurvivalTransformSchema),
+    cells: z.array(SurvivalCellSchema).describe('Asset × (original, then each transform), in that order'),
+  })
+  .strict();
+export type SurvivalMatrix = z.infer<typeof SurvivalMatrixSchema>;
+
 export const ContentCredentialsSectionSchema = z
   .object({
     kind: z.literal('content-credentials'),
@@ -128,11 +165,19 @@ export const ContentCredentialsSectionSchema = z
         trustAnchors: z.string().nullable(),
         allowNetwork: z.boolean(),
         workers: z.number().int().positive(),
-        timeoutMs: z.number().int().positive(),
+        timeoutMs: z
+          .number()
+          .int()
+          .positive()
+          .nullable()
+          .describe('Time limit per asset, or null for none (assets survive works on one thread)'),
         maxPixels: z.number().int().positive(),
       })
       .strict(),
     assets: z.array(AssetResultSchema),
+    survival: SurvivalMatrixSchema.optional().describe(
+      '`assets survive`: which marks each transform of the distribution path keeps',
+    ),
   })
   .strict();
 export type ContentCredentialsSection = z.infer<typeof ContentCredentialsSectionSchema>;

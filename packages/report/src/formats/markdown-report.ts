@@ -1,6 +1,7 @@
 import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from '../escape.js';
 import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
+import { renderMarkdownSurvivalAndTerms } from '../sections/content-credentials/markdown-survival-and-terms.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
 import { renderMarkdownModelCard } from '../sections/model-card/markdown-model-card.js';
 import { renderMarkdownProvenance } from '../sections/data-provenance/markdown-provenance.js';
@@ -93,6 +94,7 @@ export function renderMarkdownReport(result: AuditResult): string {
   lines.push('### Checks per area', '', areaTable(result), '');
   lines.push(...renderMarkdownBiasSummaries(result));
   lines.push(...renderMarkdownAssetFailures(result));
+  lines.push(...renderMarkdownSurvivalAndTerms(result));
   lines.push(...renderMarkdownModelCard(result));
   lines.push(...renderMarkdownProvenance(result));
   lines.push(...collapsed('Passed checks', groups.passed));

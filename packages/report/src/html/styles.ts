@@ -110,6 +110,8 @@ col.col-declaration { width: 17%; } col.col-watermark { width: 13%; }
 table.assets tbody th { max-width: none; font-weight: 400; }
 tr.asset-row.fail > td:first-child { box-shadow: inset 5px 0 0 var(--fail); }
 tr.asset-row.warn > td:first-child { box-shadow: inset 5px 0 0 var(--warn); }
+table.survival { font-size: 0.85rem; } table.survival tbody th { font-weight: 400; }
+ul.asset-terms { font-size: 0.8rem; overflow-wrap: anywhere; }
 td.preview { padding-left: 12px; }
 td.preview img { display: block; width: 80px; height: 80px; object-fit: contain; border: 1px solid var(--border); background: var(--page); }
 td.preview .muted { font-size: 0.75rem; }

@@ -101,7 +101,7 @@ export function describeAssetSettings(section: ContentCredentialsSection): [stri
         : 'not allowed: remote manifests are reported, never fetched',
     ],
     ['Workers', workers === 1 ? '1 thread' : `${workers} threads`],
-    ['Time limit', `${formatDuration(timeoutMs)} per asset`],
+    ['Time limit', timeoutMs === null ? 'none' : `${formatDuration(timeoutMs)} per asset`],
     [
       'Pixel limit',
       `${formatBytes(maxPixels).replace(/ bytes?$/, '')} pixels (${formatNumber(maxPixels / 1e6)} MP)`,

@@ -11,6 +11,7 @@ import { escapeHtml } from '../../escape.js';
 import { renderBadge } from '../../html/checks.js';
 import { STATUS_BADGES } from '../../presentation.js';
 import { thumbnailSource } from './thumbnail-data-uri.js';
+import { describeAssetTerms } from './terms-and-survival-labels.js';
 
 const NO_PREVIEW: Readonly<Record<'none' | 'rejected' | 'too-large', string>> = {
   none: 'no preview',
@@ -36,9 +37,17 @@ function rulesLine(rules: readonly string[]): string {
   return `<span class="asset-line">Rules: ${rules.length === 0 ? '<span class="muted">none, not covered</span>' : globs}</span>`;
 }
 
+/** Who made and owns the asset and whether it may be trained on, each with where it was read. */
+function termsLines(asset: AssetResult): string {
+  const terms = describeAssetTerms(asset.terms);
+  if (terms.length === 0) return '';
+  const items = terms.map(([label, text]) => `<li>${label}: ${escapeHtml(text)}</li>`);
+  return `<ul class="plain asset-list asset-terms">${items.join('')}</ul>`;
+}
+
 /**
- * The row header: the asset's path, media type and size, the policy rules that matched, and the reason when it
- * could not be verified.
+ * The row header: the asset's path, media type and size, its terms (author, copyright, licence, training), the
+ * policy rules that matched, and the reason when it could not be verified.
  */
 export function renderAssetHeaderCell(asset: AssetResult, id: string): string {
   const error =
@@ -50,6 +59,7 @@ export function renderAssetHeaderCell(asset: AssetResult, id: string): string {
     `<th scope="row" id="${id}">`,
     `<code class="asset-path">${escapeHtml(asset.path)}</code>`,
     `<span class="asset-line muted">${escapeHtml(describeAssetFile(asset))}</span>`,
+    termsLines(asset),
     rulesLine(asset.rules),
     error,
     '</th>',

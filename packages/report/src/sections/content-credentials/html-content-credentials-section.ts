@@ -13,6 +13,7 @@ import {
   renderWatermarkCell,
 } from './html-asset-cells.js';
 import { renderC2paCell } from './html-asset-c2pa.js';
+import { renderSurvivalMatrix } from './html-survival-matrix.js';
 
 /** The attention list links this many rows at most; the table below has them all. */
 const MAX_ATTENTION_LINKS = 50;
@@ -145,6 +146,7 @@ export function renderContentCredentialsSection(
     renderSettings(section),
     renderTallies(tallyAssets(section, checksByAsset)),
     renderAttentionList(section.assets, checksByAsset, rowId),
+    section.survival ? renderSurvivalMatrix(section.survival) : '',
     `<h3>Assets</h3>`,
     renderAssetTable(section, checksByAsset, rowId),
     '</section>',
