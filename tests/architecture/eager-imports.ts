@@ -1,18 +1,27 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 
-/** Each workspace package's entry points, as tsconfig.base.json maps them to sources. */
+/**
+ * Each workspace package's entry points on its sources: the `source` condition of its package.json `exports`
+ * (`@rai-audit/bias/checks` → packages/bias/src/checks.ts), as TypeScript and vitest resolve them.
+ */
 function workspaceEntries(root: string): Map<string, string> {
-  const config = ts.readConfigFile(join(root, 'tsconfig.base.json'), ts.sys.readFile).config as {
-    compilerOptions: { paths: Record<string, string[]> };
-  };
-  return new Map(
-    Object.entries(config.compilerOptions.paths).map(([name, [target]]) => [
-      name,
-      resolve(root, target ?? ''),
-    ]),
-  );
+  const entries = new Map<string, string>();
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const manifestPath = join(root, 'packages', dir, 'package.json');
+    if (!existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      name: string;
+      exports?: Record<string, string | Record<string, string>>;
+    };
+    for (const [subpath, target] of Object.entries(manifest.exports ?? {})) {
+      if (typeof target === 'object' && target.source !== undefined) {
+        entries.set(`${manifest.name}${subpath.slice(1)}`, join(root, 'packages', dir, target.source));
+      }
+    }
+  }
+  return entries;
 }
 
 /** `createRequire(…)('name')`: a CommonJS package required by name. */

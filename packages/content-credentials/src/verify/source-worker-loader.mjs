@@ -15,19 +15,20 @@ import { threadId } from 'node:worker_threads';
 
 const CACHE = join(tmpdir(), 'rai-audit-source-worker-cache');
 
-const PACKAGES = new URL('../../../', import.meta.url);
-
-/** `./x.js` written in a `.ts` file means `./x.ts`; `@rai-audit/<name>` means that package's sources. */
+/**
+ * `./x.js` written in a `.ts` file means `./x.ts`. Workspace packages (`@rai-audit/…`) resolve through their
+ * package.json `exports` with the `source` condition, which names their `src/*.ts` entries (as TypeScript's
+ * customConditions and the vitest config do).
+ */
 export async function resolve(specifier, context, nextResolve) {
   const parent = context.parentURL ?? '';
   if (parent.endsWith('.ts') && specifier.startsWith('.') && specifier.endsWith('.js')) {
     const candidate = new URL(`${specifier.slice(0, -3)}.ts`, parent);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };
   }
-  const workspace = /^@rai-audit\/([a-z-]+)$/.exec(specifier);
-  if (workspace) {
-    const source = new URL(`${workspace[1]}/src/index.ts`, PACKAGES);
-    if (existsSync(fileURLToPath(source))) return { url: source.href, shortCircuit: true };
+  if (specifier.startsWith('@rai-audit/')) {
+    const conditions = ['source', ...(context.conditions ?? [])];
+    return nextResolve(specifier, { ...context, conditions });
   }
   return nextResolve(specifier, context);
 }
