@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readAssetFile } from '../verify/read-asset-file.js';
 import {
   InputError,
   isRaiAuditError,
@@ -67,7 +67,7 @@ async function surviveOne(
   request: SurviveAssetsRequest,
   settings: EvidenceSettings,
 ): Promise<{ asset: AssetResult; cells: SurvivalCell[] }> {
-  const reader = request.reader ?? readFile;
+  const reader = request.reader ?? readAssetFile;
   let bytes: Uint8Array | undefined;
   const original = await gatherAssetEvidence(task, settings, async (path) => (bytes = await reader(path)));
   const cells = [survivalCell(task.path, 'original', original)];
