@@ -63,7 +63,7 @@ function failedCell(asset: string, transform: SurvivalCell['transform'], error: 
 }
 
 async function surviveOne(
-  task: { path: string; absolutePath: string; payloads: readonly string[] },
+  task: { path: string; absolutePath: string | Uint8Array; payloads: readonly string[] },
   request: SurviveAssetsRequest,
   settings: EvidenceSettings,
 ): Promise<{ asset: AssetResult; cells: SurvivalCell[] }> {
