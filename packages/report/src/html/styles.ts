@@ -61,7 +61,9 @@ table { border-collapse: collapse; margin: 8px 0; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--border); padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--fg); white-space: nowrap; }
-tbody th { font-weight: 600; max-width: 280px; }
+tbody th { font-weight: 600; max-width: 280px; overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+.table-scroll:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 tbody tr:nth-child(even) { background: #f6f8fa; }
 tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

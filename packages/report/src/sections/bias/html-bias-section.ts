@@ -25,6 +25,8 @@ interface AttributeContext {
   readonly attribute: AttributeView;
   readonly groups: readonly GroupMetrics[];
   readonly id: string;
+  /** The id of the bias section, whose heading completes the attribute's name as a landmark. */
+  readonly sectionId: string;
 }
 
 function definedRates(groups: readonly GroupMetrics[], candidates: readonly BiasMetricId[]): BiasMetricId[] {
@@ -61,7 +63,7 @@ async function renderDisparityFigures(context: AttributeContext): Promise<string
 }
 
 async function renderAttribute(context: AttributeContext): Promise<string> {
-  const { section, attribute, groups, id } = context;
+  const { section, attribute, groups, id, sectionId } = context;
   const minGroupSize = section.settings?.minGroupSize;
   const notes = new Footnotes(`${id}-note`);
   const tables = renderGroupMetricsTables(groups, {
@@ -90,7 +92,8 @@ async function renderAttribute(context: AttributeContext): Promise<string> {
       ? `Intersection ${attribute.label}`
       : `Groups of <q>${escapeHtml(attribute.label)}</q>`;
   return [
-    `<section class="attribute" aria-labelledby="${id}-heading">`,
+    // Two sections may audit the same attribute: the section's heading keeps each region's name unique.
+    `<section class="attribute" aria-labelledby="${id}-heading ${sectionId}-heading">`,
     `<h3 id="${id}-heading">${attribute.parts.length > 1 ? escapeHtml(heading) : heading}</h3>`,
     tables,
     notes.render(),
@@ -112,7 +115,9 @@ export async function renderBiasSection(section: BiasSection, id: string): Promi
   for (const [index, attribute] of sectionAttributes(section).entries()) {
     const groups = groupsOf(section, attribute);
     // Sequential: rendering a chart is CPU-bound, so running them concurrently gains nothing.
-    attributes.push(await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}` }));
+    attributes.push(
+      await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}`, sectionId: id }),
+    );
   }
   return [
     `<section class="report-section bias" aria-labelledby="${id}-heading">`,
