@@ -13,7 +13,7 @@ import type {
   GroupMetrics,
   MetricValue,
 } from '@rai-audit/core';
-import { check, demoChecks } from './fixture-checks.js';
+import { check, demoChecks, disparityChecks } from './fixture-checks.js';
 import { buildDatasetSection } from './fixture-dataset.js';
 import { RACES, buildFullSection, raceSexSpecs } from './fixture-full.js';
 
@@ -206,7 +206,13 @@ export function fullResult(): AuditResult {
     missingRows: { race: 9 },
     scores: { rule: { kind: 'top-percent', percent: 30, threshold: 0.62 } },
   });
-  return buildResult([section, buildDatasetSection(specs.attributes)], demoChecks(section));
+  const checks = [
+    ...demoChecks(section),
+    ...(['selection_rate', 'tpr', 'fpr'] as const).flatMap((metric) =>
+      disparityChecks(section, metric, ['race', 'sex']),
+    ),
+  ];
+  return buildResult([section, buildDatasetSection(specs.attributes)], checks);
 }
 
 /** Scores outside [0, 1]: calibration skipped with its reason, thresholds per group. */

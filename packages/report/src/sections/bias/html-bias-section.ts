@@ -1,8 +1,8 @@
-import type { BiasMetricId, BiasSection, GroupMetrics } from '@rai-audit/core';
+import type { BiasMetricId, BiasSection, Check, GroupMetrics } from '@rai-audit/core';
 import { renderRateChartFigure } from '../../charts/bias-charts.js';
 import { renderDisparityHeatmapFigure } from '../../charts/disparity-heatmap-chart.js';
 import { renderDisparityStripFigure } from '../../charts/disparity-strip-chart.js';
-import { metricsWithDisparities } from '../../charts/disparity-verdicts.js';
+import { judgedDisparities, metricsWithDisparities } from '../../charts/disparity-verdicts.js';
 import { escapeHtml } from '../../escape.js';
 import { groupsOf, sectionAttributes } from '../../labels/group-labels.js';
 import type { AttributeView } from '../../labels/group-labels.js';
@@ -27,6 +27,7 @@ interface AttributeContext {
   readonly id: string;
   /** The id of the bias section, whose heading completes the attribute's name as a landmark. */
   readonly sectionId: string;
+  readonly judged: ReadonlySet<string>;
 }
 
 function definedRates(groups: readonly GroupMetrics[], candidates: readonly BiasMetricId[]): BiasMetricId[] {
@@ -34,10 +35,11 @@ function definedRates(groups: readonly GroupMetrics[], candidates: readonly Bias
 }
 
 async function renderDisparityFigures(context: AttributeContext): Promise<string[]> {
-  const { section, attribute, groups, id } = context;
+  const { section, attribute, groups, id, judged } = context;
   const settings = {
     tau: section.settings?.tau ?? DEFAULT_TAU,
     minGroupSize: section.settings?.minGroupSize,
+    judged,
   };
   const figures: string[] = [];
   const strip = metricsWithDisparities(groups, STRIP_METRICS);
@@ -109,14 +111,19 @@ async function renderAttribute(context: AttributeContext): Promise<string> {
  * intersection) its tables, small multiples, disparity strip and heatmap and score charts; the dataset audit;
  * missing values.
  */
-export async function renderBiasSection(section: BiasSection, id: string): Promise<string> {
+export async function renderBiasSection(
+  section: BiasSection,
+  checks: readonly Check[],
+  id: string,
+): Promise<string> {
+  const judged = judgedDisparities(checks);
   const summaryNotes = new Footnotes(`${id}-summary-note`);
   const attributes: string[] = [];
   for (const [index, attribute] of sectionAttributes(section).entries()) {
     const groups = groupsOf(section, attribute);
     // Sequential: rendering a chart is CPU-bound, so running them concurrently gains nothing.
     attributes.push(
-      await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}`, sectionId: id }),
+      await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}`, sectionId: id, judged }),
     );
   }
   return [
