@@ -251,3 +251,27 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     }));
   });
 }
+
+/** SVG text that its chart cuts off: a box reaching beyond its `<svg>` element by more than `tolerance` pixels. */
+export async function findClippedChartText(page: Page, tolerance = 1): Promise<string[]> {
+  return page.evaluate((slack: number) => {
+    const clipped: string[] = [];
+    for (const text of document.querySelectorAll<SVGTextElement>('svg text')) {
+      const svg = text.ownerSVGElement;
+      if (svg === null || (text.textContent ?? '').trim() === '') continue;
+      if (!text.checkVisibility({ contentVisibilityAuto: true })) continue;
+      const box = text.getBoundingClientRect();
+      const frame = svg.getBoundingClientRect();
+      const out =
+        box.left < frame.left - slack ||
+        box.right > frame.right + slack ||
+        box.top < frame.top - slack ||
+        box.bottom > frame.bottom + slack;
+      if (out)
+        clipped.push(
+          `${text.textContent ?? ''} (${Math.round(box.left - frame.left)}, ${Math.round(frame.right - box.right)})`,
+        );
+    }
+    return clipped;
+  }, tolerance);
+}

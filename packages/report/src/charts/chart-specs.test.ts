@@ -10,6 +10,7 @@ import { groupsOf, sectionAttributes } from '../labels/group-labels.js';
 import { buildRepresentationSpec } from './representation-chart.js';
 import { buildCalibrationSpec, buildRocSpec } from './score-curve-charts.js';
 import { buildSweepSpec } from './score-sweep-chart.js';
+import { seriesEncoding } from './score-series.js';
 import { hostileFullResult } from '../../test/fixtures.js';
 
 function biasSections(): BiasSection[] {
@@ -211,4 +212,25 @@ describe('disparity heatmap', () => {
     const heatmap = valuesOf(buildDisparityHeatmapSpec({ ...base, groups: rows, metrics: ['fdr'], judged }));
     expect(heatmap.map((d) => d.text)).toEqual(['✖ 1.50', '1.60', '0.50', '1.00']);
   });
+});
+
+describe('score chart series', () => {
+  it.each([true, false])(
+    'gives no two of the first 50 lines the same colour and dash (overall line: %s)',
+    (overall) => {
+      const series = Array.from({ length: 50 }, (_, i) => ({
+        group: `g${i}`,
+        overall: overall && i === 0,
+        label: `g${i}`,
+        order: i,
+      }));
+      const { color, strokeDash } = seriesEncoding(series);
+      const looks = series.map((_, i) => {
+        const colour = color.scale.range[i % color.scale.range.length];
+        const dash = strokeDash.scale.range[i % strokeDash.scale.range.length];
+        return JSON.stringify([colour, dash]);
+      });
+      expect(new Set(looks).size).toBe(series.length);
+    },
+  );
 });

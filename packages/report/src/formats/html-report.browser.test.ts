@@ -4,6 +4,7 @@ import { LONG_COLUMN_NAME, LONG_INPUT_PATH, longNamesResult } from '../../test/f
 import { contentCredentialsResult } from '../../test/fixture-content-credentials.js';
 import {
   findChromium,
+  findClippedChartText,
   findTextOverlaps,
   launchHeadless,
   runAxe,
@@ -39,6 +40,12 @@ describe.skipIf(chromium === undefined)(
           const overlaps = await findTextOverlaps(page);
           await page.close();
           expect(overlaps.slice(0, 10)).toEqual([]);
+        });
+        it(`${name} report at ${width} px: no chart cuts off a label`, async () => {
+          const page = await browser.open(reports[name] ?? '', width);
+          const clipped = await findClippedChartText(page);
+          await page.close();
+          expect(clipped.slice(0, 10)).toEqual([]);
         });
         it(`${name} report at ${width} px: axe-core finds no violation`, async () => {
           const page = await browser.open(reports[name] ?? '', width);
