@@ -7,7 +7,7 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
-  formatCheckValue,
+  formatActual,
   formatExpected,
   groupChecks,
 } from '../presentation.js';
@@ -29,7 +29,7 @@ function checkRows(checks: readonly Check[]): string[][] {
       `${badge.icon} ${badge.label}`,
       `${cell(check.title)}<br>\`${check.id}\``,
       cell(describeSubject(check.subject)),
-      cell(formatCheckValue(check.actual)),
+      cell(formatActual(check)),
       cell(formatExpected(check.expected)),
       cell(check.message),
     ];

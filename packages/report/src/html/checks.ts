@@ -5,7 +5,7 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
-  formatCheckValue,
+  formatActual,
   formatExpected,
   groupChecks,
 } from '../presentation.js';
@@ -57,7 +57,7 @@ export function renderCheck(check: Check): string {
     '<dl class="check-fields">',
     field('Subject', describeSubject(check.subject) || 'whole run'),
     field('Expected', formatExpected(check.expected), 'pair'),
-    field('Actual', formatCheckValue(check.actual), 'pair'),
+    field('Actual', formatActual(check), 'pair'),
     field('Level', check.level, 'pair'),
     field('Message', check.message, 'wide'),
     field('Evidence', check.evidence, 'wide'),
