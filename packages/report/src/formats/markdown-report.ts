@@ -1,6 +1,9 @@
 import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from '../escape.js';
-import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
+import {
+  checksInAssetTables,
+  renderMarkdownAssetFailures,
+} from '../sections/content-credentials/markdown-asset-failures.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
 import {
   AREA_TITLES,
@@ -38,6 +41,12 @@ function checkRows(checks: readonly Check[]): string[][] {
 
 const CHECK_HEADER = ['Status', 'Check', 'Subject', 'Actual', 'Expected', 'Message'];
 
+/** Failed and warning checks say what to do about them. */
+function attentionRows(checks: readonly Check[]): string[][] {
+  const rows = checkRows(checks);
+  return rows.map((row, index) => [...row, cell(checks[index]?.remediation ?? '')]);
+}
+
 function countsLine(counts: CheckCounts): string {
   const warnings = counts.warn === 1 ? '1 warning' : `${counts.warn} warnings`;
   return `${counts.fail} failed, ${warnings}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`;
@@ -70,7 +79,9 @@ function collapsed(summary: string, checks: readonly Check[]): string[] {
 export function renderMarkdownReport(result: AuditResult): string {
   const verdict = VERDICT_BADGES[result.summary.verdict];
   const groups = groupChecks(result.checks);
-  const attention = [...groups.failed, ...groups.warnings];
+  // Failures first, then warnings; asset checks are listed once, in their section's asset table below.
+  const inAssetTables = checksInAssetTables(result);
+  const attention = [...groups.failed, ...groups.warnings].filter((check) => !inAssetTables.has(check));
   const lines = [
     `## ${verdict.icon} rai-audit ${escapeMarkdown(result.command)}: ${verdict.label}`,
     '',
@@ -78,7 +89,8 @@ export function renderMarkdownReport(result: AuditResult): string {
     '',
   ];
   if (attention.length > 0) {
-    lines.push('### Failed checks and warnings', '', table(CHECK_HEADER, checkRows(attention)), '');
+    const header = [...CHECK_HEADER, 'Remediation'];
+    lines.push('### Failed checks and warnings', '', table(header, attentionRows(attention)), '');
   }
   if (result.warnings.length > 0) {
     lines.push(
