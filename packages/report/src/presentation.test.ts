@@ -38,6 +38,7 @@ describe('value formatting', () => {
     expect(formatActual({ actual: 0.00001234, expected: null })).toBe('0.0000123');
     expect(formatActual({ actual: null, expected: { operator: 'present', value: true } })).toBe('none');
     expect(formatActual({ actual: null, expected: { operator: '>=', value: 0.8 } })).toBe('undefined');
+    expect(formatActual({ actual: null, expected: { operator: 'in', value: ['SDXL'] } })).toBe('none');
   });
 
   it('describes a subject in a fixed key order', () => {

@@ -92,12 +92,16 @@ export function formatFigure(value: number): string {
 }
 
 /**
- * A check's actual value as text. A check that expects something present and found nothing reads "none": its
- * null is an absence, not a rate without a denominator.
+ * A check's actual value as text. A null where no number is expected (a rule that wants something present, a
+ * watermark in a list) is an absence and reads "none", never a raw "undefined".
  */
 export function formatActual(check: Pick<Check, 'actual' | 'expected'>): string {
-  if (check.actual === null && check.expected?.operator === 'present') return 'none';
-  return formatCheckValue(check.actual);
+  if (check.actual !== null) return formatCheckValue(check.actual);
+  // A missing number is a rate or ratio without a denominator: "undefined", as everywhere in the report.
+  const expected = check.expected?.value;
+  const numeric =
+    typeof expected === 'number' || (Array.isArray(expected) && typeof expected[0] === 'number');
+  return numeric ? 'undefined' : 'none';
 }
 
 /** Operators as the report writes them everywhere, in captions and check fields alike. */
