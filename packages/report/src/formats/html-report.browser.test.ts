@@ -55,5 +55,33 @@ describe.skipIf(chromium === undefined)(
         });
       }
     }
+
+    it('prints headings with their content, whole check cards, and charts without their data tables', async () => {
+      const page = await browser.open(reports.bias ?? '', 800);
+      await page.emulateMediaType('print');
+      const styles = await page.evaluate(() => {
+        const style = (selector: string) => {
+          const element = document.querySelector(selector);
+          return element === null ? null : getComputedStyle(element);
+        };
+        return {
+          heading: style('h3')?.breakAfter,
+          card: style('article.check')?.breakInside,
+          data: style('details.chart-data')?.display,
+          chart: style('figure.chart .chart-image')?.display,
+          caption: style('figure.chart figcaption')?.display,
+        };
+      });
+      const pdf = await page.pdf({ format: 'A4' });
+      await page.close();
+      expect(styles).toEqual({
+        heading: 'avoid',
+        card: 'avoid',
+        data: 'none',
+        chart: 'block',
+        caption: 'block',
+      });
+      expect(pdf.length).toBeGreaterThan(0);
+    });
   },
 );

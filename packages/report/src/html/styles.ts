@@ -134,7 +134,7 @@ ul.asset-checks li + li { margin-top: 4px; }
 @media print {
   body { background: none; font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  section, details.check-group, footer.run-details, article.check { background: none; break-inside: avoid-page; }
+  section, details.check-group, footer.run-details, article.check { background: none; }
   tbody tr:nth-child(even), .badge, .verdict-icon, .flag { background: none !important; }
   .bar-track, .bar-track .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .verdict-icon { color: var(--fg); border: 2px solid currentColor; }
@@ -142,5 +142,15 @@ ul.asset-checks li + li { margin-top: 4px; }
   details > summary { list-style: none; }
   .table-scroll, .chart-image { overflow: visible; }
   table.assets thead th { position: static; }
+  /* Headings stay with what follows; cards, rows and charts are not split across pages. */
+  h2, h3, h4, caption, summary, figcaption { break-after: avoid; }
+  article.check, tr, figure.chart, .chart-image, .verdict { break-inside: avoid; }
+  section, details.check-group { break-inside: auto; }
+  /* A chart prints with its caption; its data table is for the screen (the embedded JSON has every figure). */
+  details.chart-data { display: none; }
+  /* Failed checks and warnings print compactly, right after the verdict. */
+  article.check { padding: 4px 8px; margin-top: 6px; }
+  .check-fields { gap: 0 12px; }
+  section, details.check-group, footer.run-details { padding: 8px 10px; margin-bottom: 8px; }
 }
 `;
