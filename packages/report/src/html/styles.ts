@@ -62,7 +62,8 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--border); padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--fg); white-space: nowrap; }
 tbody th { font-weight: 600; max-width: 280px; overflow-wrap: anywhere; }
-td { overflow-wrap: anywhere; }
+/* break-word, not anywhere: a short word never breaks to squeeze its column; a long value wraps or the table scrolls. */
+td { overflow-wrap: break-word; }
 .table-scroll:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 tbody tr:nth-child(even) { background: #f6f8fa; }
 tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }
