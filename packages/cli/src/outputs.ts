@@ -1,4 +1,11 @@
-import { UsageError, closestMatch, type AuditResult, type Check } from '@rai-audit/core';
+import {
+  UsageError,
+  closestMatch,
+  isFailing,
+  isWarning,
+  type AuditResult,
+  type Check,
+} from '@rai-audit/core';
 import { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport, type ReportFormat } from '@rai-audit/report';
 import { displayPath } from './files.js';
 import { writeReportSet } from './report-set.js';
@@ -80,10 +87,16 @@ export function formatRunSummary(
   const { verdict, counts } = result.summary;
   const colour = verdict === 'fail' ? paint.red : verdict === 'pass' ? paint.green : paint.yellow;
   const lines = [
-    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} warnings, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
   ];
-  for (const check of result.checks) {
-    if (check.status === 'pass' || check.status === 'not-applicable') continue;
+  // Failures first, then warnings, then the rest (not evaluated at level warn or off), each in the result's order.
+  const rank = (check: Check): number => (isFailing(check) ? 0 : isWarning(check) ? 1 : 2);
+  const shownChecks = result.checks
+    .filter((check) => check.status !== 'pass' && check.status !== 'not-applicable')
+    .map((check, index) => ({ check, index }))
+    .sort((a, b) => rank(a.check) - rank(b.check) || a.index - b.index)
+    .map(({ check }) => check);
+  for (const check of shownChecks) {
     lines.push(checkLine(check, paint));
   }
   for (const warning of result.warnings) lines.push(`  ${paint.yellow('!')} ${shown(warning.message)}`);

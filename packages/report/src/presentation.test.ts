@@ -3,6 +3,7 @@ import {
   describeSubject,
   formatBytes,
   formatCheckValue,
+  formatActual,
   formatExpected,
   formatNumber,
   groupChecks,
@@ -23,11 +24,21 @@ describe('value formatting', () => {
   });
 
   it('writes the expected value with its operator', () => {
-    expect(formatExpected({ operator: '>=', value: 0.8 })).toBe('>= 0.8');
+    expect(formatExpected({ operator: '>=', value: 0.8 })).toBe('≥ 0.8');
+    expect(formatExpected({ operator: '<=', value: 0.1 })).toBe('≤ 0.1');
     expect(formatExpected({ operator: 'between', value: [0.8, 1.25] })).toBe('between 0.8 and 1.25');
     expect(formatExpected({ operator: 'in', value: ['a', 'b'] })).toBe('in [a, b]');
     expect(formatExpected({ operator: 'present', value: null })).toBe('present');
     expect(formatExpected(null)).toBe('none');
+  });
+
+  it('writes an actual value as the message does, and an absence as "none", never a raw "undefined"', () => {
+    expect(formatActual({ actual: 0.34470000001, expected: { operator: '>=', value: 0.8 } })).toBe('0.345');
+    expect(formatActual({ actual: 0.38, expected: null })).toBe('0.38');
+    expect(formatActual({ actual: 0.00001234, expected: null })).toBe('0.0000123');
+    expect(formatActual({ actual: null, expected: { operator: 'present', value: true } })).toBe('none');
+    expect(formatActual({ actual: null, expected: { operator: '>=', value: 0.8 } })).toBe('undefined');
+    expect(formatActual({ actual: null, expected: { operator: 'in', value: ['SDXL'] } })).toBe('none');
   });
 
   it('describes a subject in a fixed key order', () => {

@@ -71,15 +71,48 @@ export function formatRate(value: number): string {
   return Number.isFinite(value) ? value.toFixed(3) : 'undefined';
 }
 
-/** A check value as text; null means the value could not be computed and reads "undefined". */
+/**
+ * A check value as text; null means the value could not be computed and reads "undefined". Numbers follow the
+ * rule of the checks' messages (three decimals, no trailing zeros; three significant digits below 0.001), so the
+ * actual value reads the same as the message beside it.
+ */
 export function formatCheckValue(value: CheckValue): string {
   if (Array.isArray(value)) return `[${value.map(formatCheckValue).join(', ')}]`;
   if (value === null) return 'undefined';
-  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'number') return formatFigure(value);
   return String(value);
 }
 
-/** The expected value with its operator, e.g. `>= 0.8` or `between 0.8 and 1.25`. */
+/** A number as the checks' messages write it: `0.345`, `0.8`, `12`, `1.23e-5`. */
+export function formatFigure(value: number): string {
+  if (!Number.isFinite(value)) return 'undefined';
+  if (Number.isInteger(value)) return String(value);
+  if (Math.abs(value) < 0.001) return String(Number(value.toPrecision(3)));
+  return String(Number(value.toFixed(3)));
+}
+
+/**
+ * A check's actual value as text. A null where no number is expected (a rule that wants something present, a
+ * watermark in a list) is an absence and reads "none", never a raw "undefined".
+ */
+export function formatActual(check: Pick<Check, 'actual' | 'expected'>): string {
+  if (check.actual !== null) return formatCheckValue(check.actual);
+  // A missing number is a rate or ratio without a denominator: "undefined", as everywhere in the report.
+  const expected = check.expected?.value;
+  const numeric =
+    typeof expected === 'number' || (Array.isArray(expected) && typeof expected[0] === 'number');
+  return numeric ? 'undefined' : 'none';
+}
+
+/** Operators as the report writes them everywhere, in captions and check fields alike. */
+const OPERATOR_TEXT: Readonly<Partial<Record<Expected['operator'], string>>> = {
+  '>=': '≥',
+  '<=': '≤',
+  '!=': '≠',
+  '==': '=',
+};
+
+/** The expected value with its operator, e.g. `≥ 0.8` or `between 0.8 and 1.25`. */
 export function formatExpected(expected: Expected | null): string {
   if (expected === null) return 'none';
   const { operator, value } = expected;
@@ -87,7 +120,7 @@ export function formatExpected(expected: Expected | null): string {
   if (operator === 'between' && Array.isArray(value) && value.length === 2) {
     return `between ${formatCheckValue(value[0] ?? null)} and ${formatCheckValue(value[1] ?? null)}`;
   }
-  return `${operator} ${formatCheckValue(value)}`;
+  return `${OPERATOR_TEXT[operator] ?? operator} ${formatCheckValue(value)}`;
 }
 
 const SUBJECT_KEYS = ['attribute', 'group', 'metric', 'file', 'field'] as const;

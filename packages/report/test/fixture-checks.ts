@@ -139,3 +139,32 @@ export function demoChecks(section: BiasSection): Check[] {
     }),
   ];
 }
+
+/**
+ * `bias.disparity.<metric>` checks at level error for every non-reference group of the attributes, as the bias
+ * audit writes them: the charts mark ✖ or ● only where such a check judged the value.
+ */
+export function disparityChecks(
+  section: BiasSection,
+  metric: 'selection_rate' | 'tpr' | 'fpr',
+  attributes: readonly string[],
+): Check[] {
+  return section.groups.flatMap((row) => {
+    const disparity = row.disparities?.[metric];
+    if (!attributes.includes(row.attribute) || disparity === undefined) return [];
+    if (disparity.parity !== 'pass' && disparity.parity !== 'fail') return [];
+    return [
+      check({
+        id: `bias.disparity.${metric.replaceAll('_', '-')}`,
+        area: 'bias',
+        title: `${metric} disparity`,
+        level: 'error',
+        status: disparity.parity,
+        message: `${row.attribute}=${row.group}: ratio ${String(disparity.ratio.value)}`,
+        actual: disparity.ratio.value ?? null,
+        expected: { operator: 'between', value: [0.8, 1.25] },
+        subject: { attribute: row.attribute, group: row.group, metric },
+      }),
+    ];
+  });
+}

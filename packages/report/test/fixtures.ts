@@ -13,7 +13,7 @@ import type {
   GroupMetrics,
   MetricValue,
 } from '@rai-audit/core';
-import { check, demoChecks } from './fixture-checks.js';
+import { check, demoChecks, disparityChecks } from './fixture-checks.js';
 import { buildDatasetSection } from './fixture-dataset.js';
 import { RACES, buildFullSection, raceSexSpecs } from './fixture-full.js';
 
@@ -206,7 +206,13 @@ export function fullResult(): AuditResult {
     missingRows: { race: 9 },
     scores: { rule: { kind: 'top-percent', percent: 30, threshold: 0.62 } },
   });
-  return buildResult([section, buildDatasetSection(specs.attributes)], demoChecks(section));
+  const checks = [
+    ...demoChecks(section),
+    ...(['selection_rate', 'tpr', 'fpr'] as const).flatMap((metric) =>
+      disparityChecks(section, metric, ['race', 'sex']),
+    ),
+  ];
+  return buildResult([section, buildDatasetSection(specs.attributes)], checks);
 }
 
 /** Scores outside [0, 1]: calibration skipped with its reason, thresholds per group. */
@@ -230,4 +236,31 @@ export function hostileFullResult(): AuditResult {
   const specs = raceSexSpecs({ races, sexes: [IMG_INJECTION, 'male'] });
   const section = buildFullSection({ ...specs, scores: { rule: { kind: 'threshold', threshold: 0.5 } } });
   return buildResult([section, buildDatasetSection(specs.attributes, IMG_INJECTION)], []);
+}
+
+/** A 200-character input path, as a CI run's absolute paths are: it must wrap, never run over size and hash. */
+export const LONG_INPUT_PATH = `/home/runner/work/${'a'.repeat(60)}/${'b'.repeat(60)}/${'c'.repeat(44)}/predictions.csv`;
+
+/** A 60-character column name, tested as a proxy feature. */
+export const LONG_COLUMN_NAME = 'postal_code_of_the_applicant_home_address_as_entered_on_form';
+
+/** The full result as a CI run sees it: an absolute 200-character input path and a 60-character proxy column. */
+export function longNamesResult(): AuditResult {
+  const specs = raceSexSpecs({ races: RACES, sexes: ['female', 'male'] });
+  const section = buildFullSection({
+    ...specs,
+    weight: true,
+    missingRows: { race: 9 },
+    scores: { rule: { kind: 'top-percent', percent: 30, threshold: 0.62 } },
+  });
+  const result = buildResult(
+    [section, buildDatasetSection(specs.attributes, LONG_COLUMN_NAME)],
+    demoChecks(section),
+  );
+  return {
+    ...result,
+    inputs: result.inputs.map((input) =>
+      input.role === 'data' ? { ...input, path: LONG_INPUT_PATH } : input,
+    ),
+  };
 }

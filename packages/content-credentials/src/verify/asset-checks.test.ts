@@ -115,6 +115,14 @@ describe('evaluateAssetChecks', () => {
       'fail',
       'watermark 2d6f640f found, not accepted by rule "**"',
     ]);
+    const compiled = compileAssetRules([{ glob: '**', requirements: { watermark: 'any-known' } }]);
+    const found = evaluateAssetChecks(base, requirementsFor(base.path, compiled), {
+      levelOf: () => 'error',
+      file: base.path,
+    }).find((check) => check.id === 'assets.watermark');
+    expect(found?.remediation).toContain('list it in the watermark requirement of rule "**"');
+    expect(found?.remediation).toContain('watermark: ["2d6f640f"]');
+    expect(found?.remediation).not.toContain('Embed');
     const sdxl: AssetResult = { ...base, watermark: { status: 'found', payload: 'SDXL' } };
     expect(evaluate(sdxl, [['**', { watermark: 'any-known' }]])[0]?.[1]).toBe('pass');
     const none: AssetResult = { ...base, watermark: { status: 'not found' } };

@@ -97,6 +97,14 @@ const WATERMARK_REMEDIATION =
   "Embed the watermark in the final image with the generator's invisible-watermark encoder, after resizing, cropping " +
   'and format conversion, and store it as PNG or as JPEG without 4:2:0 chroma subsampling (which destroys the mark).';
 
+function notAcceptedRemediation(payload: string, from: string): string {
+  return (
+    `If ${payload} is your generator's mark, list it in the watermark requirement of ${from} ` +
+    `(watermark: ["${payload}"], beside a rule with any-known if the known marks should pass too); ` +
+    '--watermark-payload only makes the detector look for a payload, it does not accept it.'
+  );
+}
+
 function acceptedPayloads(requirement: NonNullable<AssetRequirementSet['watermark']>): string[] {
   return [...(requirement.anyKnown ? KNOWN_NAMES : []), ...requirement.payloads];
 }
@@ -150,6 +158,8 @@ export function watermarkFinding(
     ...base,
     outcome: ok ? 'pass' : 'fail',
     message: ok ? `watermark ${payload} found` : `watermark ${payload} found, not accepted by ${from}`,
+    // The mark is there: what is missing is the rule's consent to it, not an embedding step.
+    ...(ok ? {} : { remediation: notAcceptedRemediation(payload, from) }),
     actual: payload,
     evidence: `dwtDct: found ${payload}${significance}; accepted: ${accepted.join(', ')} (${from})`,
   };

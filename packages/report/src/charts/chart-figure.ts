@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { escapeHtml } from '../escape.js';
 import { renderVegaLiteSvg } from './vega-svg.js';
+import { scrollRegionStart } from '../html/scroll-region.js';
 
 /**
  * The font vega writes on every text element: a short generic name, since the stylesheet sets the report's font
@@ -93,7 +94,7 @@ export function groupedDataTable(
   bodies: readonly string[],
 ): string {
   const head = headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join('');
-  return `<div class="table-scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead>${bodies.join('')}</table></div>`;
+  return `${scrollRegionStart(caption)}<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead>${bodies.join('')}</table></div>`;
 }
 
 /**

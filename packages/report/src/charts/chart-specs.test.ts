@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
-import type { BiasSection, GroupMetrics } from '@rai-audit/core';
+import type { BiasMetricId, BiasSection, Check, GroupMetrics } from '@rai-audit/core';
 import { buildRateChartSpec } from './bias-charts.js';
 import { buildDisparityHeatmapSpec, colorClasses } from './disparity-heatmap-chart.js';
 import { buildDisparityStripSpec, ratioAxis } from './disparity-strip-chart.js';
+import { judgedDisparities, judgedKey } from './disparity-verdicts.js';
 import { groupsOf, sectionAttributes } from '../labels/group-labels.js';
 import { buildRepresentationSpec } from './representation-chart.js';
 import { buildCalibrationSpec, buildRocSpec } from './score-curve-charts.js';
 import { buildSweepSpec } from './score-sweep-chart.js';
+import { seriesEncoding } from './score-series.js';
 import { hostileFullResult } from '../../test/fixtures.js';
 
 function biasSections(): BiasSection[] {
@@ -22,7 +24,22 @@ if (intersection === undefined) throw new Error('fixture has an intersection');
 const groups = groupsOf(predictions, intersection);
 const scores = predictions.scores;
 if (scores === undefined) throw new Error('fixture has scores');
-const base = { id: 'c', attribute: intersection, groups, minGroupSize: 30, tau: 0.8 };
+/** Every disparity of the rows, as if a check at level error judged each one. */
+function allJudged(rows: readonly GroupMetrics[]): Set<string> {
+  return new Set(
+    rows.flatMap((row) =>
+      Object.keys(row.disparities ?? {}).map((metric) => judgedKey(row.attribute, row.group, metric)),
+    ),
+  );
+}
+const base = {
+  id: 'c',
+  attribute: intersection,
+  groups,
+  minGroupSize: 30,
+  tau: 0.8,
+  judged: allJudged(groups),
+};
 
 const SPECS: [string, TopLevelSpec][] = [
   [
@@ -99,8 +116,8 @@ describe('chart specs', () => {
 });
 
 describe('disparity strip', () => {
-  const strip = (rows: GroupMetrics[]) =>
-    valuesOf(buildDisparityStripSpec({ ...base, groups: rows, metrics: ['selection_rate'] }));
+  const strip = (rows: GroupMetrics[], judged = allJudged(rows)) =>
+    valuesOf(buildDisparityStripSpec({ ...base, groups: rows, metrics: ['selection_rate'], judged }));
 
   it('uses a log axis from 1/4 to 4 with the band edges as ticks, wider for a small tau', () => {
     expect(ratioAxis(0.8)).toEqual({ domain: [0.25, 4], ticks: [0.25, 0.5, 0.8, 1, 1.25, 2, 4] });
@@ -152,4 +169,68 @@ describe('disparity heatmap', () => {
     expect(cells.filter((c) => c.text === '0.99').every((c) => c.color === '0.80–1.25')).toBe(true);
     expect(texts).toContain('—');
   });
+
+  it('draws ✖ and ● only where a check at level error or warn judged the value, a neutral mark elsewhere', () => {
+    const row = (group: string, ratio: number, parity: 'pass' | 'fail'): GroupMetrics => ({
+      attribute: 'a',
+      group,
+      n: 100,
+      metrics: {},
+      disparities: { fdr: { ratio: { value: ratio }, difference: { value: 0 }, parity } },
+    });
+    const rows = [
+      row('judged', 1.5, 'fail'),
+      row('off', 1.6, 'fail'),
+      row('unchecked', 0.5, 'fail'),
+      row('ok', 1, 'pass'),
+    ];
+    const judgedCheck = (group: string, level: Check['level'], status: Check['status']): Check => ({
+      id: 'bias.disparity.fdr',
+      area: 'bias',
+      title: 'FDR disparity',
+      level,
+      status,
+      message: '',
+      expected: null,
+      actual: null,
+      subject: { attribute: 'a', group, metric: 'fdr' satisfies BiasMetricId },
+      evidence: '',
+      remediation: '',
+    });
+    const judged = judgedDisparities([
+      judgedCheck('judged', 'warn', 'warn'),
+      judgedCheck('off', 'off', 'fail'),
+    ]);
+    const spec = buildDisparityStripSpec({ ...base, groups: rows, metrics: ['fdr'], judged });
+    expect(valuesOf(spec).map((d) => d.verdict)).toEqual([
+      'Outside the parity band',
+      'Not judged by a check',
+      'Not judged by a check',
+      'Not judged by a check',
+    ]);
+    expect(JSON.stringify(spec)).toContain('"Not judged by a check"');
+    const heatmap = valuesOf(buildDisparityHeatmapSpec({ ...base, groups: rows, metrics: ['fdr'], judged }));
+    expect(heatmap.map((d) => d.text)).toEqual(['✖ 1.50', '1.60', '0.50', '1.00']);
+  });
+});
+
+describe('score chart series', () => {
+  it.each([true, false])(
+    'gives no two of the first 50 lines the same colour and dash (overall line: %s)',
+    (overall) => {
+      const series = Array.from({ length: 50 }, (_, i) => ({
+        group: `g${i}`,
+        overall: overall && i === 0,
+        label: `g${i}`,
+        order: i,
+      }));
+      const { color, strokeDash } = seriesEncoding(series);
+      const looks = series.map((_, i) => {
+        const colour = color.scale.range[i % color.scale.range.length];
+        const dash = strokeDash.scale.range[i % strokeDash.scale.range.length];
+        return JSON.stringify([colour, dash]);
+      });
+      expect(new Set(looks).size).toBe(series.length);
+    },
+  );
 });

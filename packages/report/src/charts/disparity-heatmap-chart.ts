@@ -8,7 +8,8 @@ import {
   dataTable,
   renderChartFigure,
 } from './chart-figure.js';
-import { verdictStyles, type DisparityChartInput } from './disparity-verdicts.js';
+import { escapeHtml } from '../escape.js';
+import { shownVerdict, verdictStyles, type DisparityChartInput } from './disparity-verdicts.js';
 import { chartGroupLabels } from '../labels/group-labels.js';
 import { Footnotes } from '../html/footnotes.js';
 import { groupHeaderCell } from '../html/group-tables.js';
@@ -82,7 +83,7 @@ function cellDatum(
     group: label,
     order,
     color: colorClasses(map.tau)[index] ?? '',
-    text: cellText(ratio, disparity?.parity),
+    text: cellText(ratio, disparity === undefined ? undefined : shownVerdict(map, row, id)),
     dark: index === 0 || index === CLASS_COLORS.length - 2,
   };
 }
@@ -164,8 +165,8 @@ function caption(map: DisparityHeatmap): string {
   return (
     `Disparity ratios of the groups of “${map.attribute.label}” by metric: colour shows how far each ratio is from ` +
     `1, in steps of the parity band [${formatNumber(map.tau)}, ${formatNumber(1 / map.tau)}] (blue below, orange ` +
-    'above); the ratio is printed in each cell, ✖ outside the parity band, ▲ insufficient data, ◆ the reference ' +
-    'group, — undefined.'
+    'above); the ratio is printed in each cell, ✖ outside the parity band where a check at level error or warn ' +
+    'judges it, ▲ insufficient data, ◆ the reference group, — undefined.'
   );
 }
 
@@ -180,7 +181,8 @@ function dataTables(map: DisparityHeatmap, text: string): string[] {
         const disparity = row.disparities?.[id];
         if (disparity === undefined) return '<td class="num"><span class="muted">–</span></td>';
         const verdict = styles[disparity.parity];
-        return `<td class="num">${renderEstimate(disparity.ratio, notes, style)}<span class="interval">${verdict.icon} ${verdict.text}</span></td>`;
+        const unjudged = shownVerdict(map, row, id) === 'not-judged' ? ` (${styles['not-judged'].text})` : '';
+        return `<td class="num">${renderEstimate(disparity.ratio, notes, style)}<span class="interval">${verdict.icon} ${escapeHtml(verdict.text + unjudged)}</span></td>`;
       });
       return `<tr>${groupHeaderCell(row, map.attribute, map.minGroupSize)}${cells.join('')}</tr>`;
     });

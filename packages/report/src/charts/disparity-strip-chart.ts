@@ -7,7 +7,12 @@ import {
   groupedDataTable,
   renderChartFigure,
 } from './chart-figure.js';
-import { verdictEncoding, verdictStyles, type DisparityChartInput } from './disparity-verdicts.js';
+import {
+  shownVerdict,
+  verdictEncoding,
+  verdictStyles,
+  type DisparityChartInput,
+} from './disparity-verdicts.js';
 import { escapeHtml } from '../escape.js';
 import { chartGroupLabels, flagLegend, groupLabel } from '../labels/group-labels.js';
 import { Footnotes } from '../html/footnotes.js';
@@ -59,7 +64,7 @@ function stripDatum(
   const { domain } = ratioAxis(strip.tau);
   const disparity = row.disparities?.[id];
   const ratio = disparity?.ratio.value ?? null;
-  const verdict = disparity?.parity ?? 'undefined';
+  const verdict = shownVerdict(strip, row, id);
   const drawn = ratio !== null && Number.isFinite(ratio) && verdict !== 'undefined' ? ratio : null;
   const clamp = drawn === null ? null : drawn < domain[0] ? 'low' : drawn > domain[1] ? 'high' : null;
   const clampText =
@@ -178,10 +183,18 @@ export function buildDisparityStripSpec(strip: DisparityStrip): TopLevelSpec {
   };
 }
 
-function verdictCell(disparity: Disparity | undefined, strip: DisparityStrip): string {
+function verdictCell(
+  disparity: Disparity | undefined,
+  strip: DisparityStrip,
+  row: GroupMetrics,
+  id: BiasMetricId,
+): string {
   if (disparity === undefined) return '<td><span class="muted">not reported</span></td>';
-  const style = verdictStyles(strip.minGroupSize)[disparity.parity];
-  return `<td class="verdict-${disparity.parity}"><span aria-hidden="true">${style.icon}</span> ${escapeHtml(style.text)}</td>`;
+  const styles = verdictStyles(strip.minGroupSize);
+  const style = styles[disparity.parity];
+  // The table keeps the band comparison of an unjudged value, and says that no check rests on it.
+  const unjudged = shownVerdict(strip, row, id) === 'not-judged' ? ` (${styles['not-judged'].text})` : '';
+  return `<td class="verdict-${disparity.parity}"><span aria-hidden="true">${style.icon}</span> ${escapeHtml(style.text + unjudged)}</td>`;
 }
 
 function metricRows(strip: DisparityStrip, id: BiasMetricId, notes: Footnotes, style: IntervalStyle): string {
@@ -195,7 +208,7 @@ function metricRows(strip: DisparityStrip, id: BiasMetricId, notes: Footnotes, s
       disparity === undefined
         ? '<span class="muted">–</span>'
         : renderEstimate(disparity.difference, notes, style);
-    return `<tr>${groupHeaderCell(row, strip.attribute, strip.minGroupSize)}<td class="num">${formatNumber(row.n)}</td><td class="num">${ratio}</td><td class="num">${difference}</td>${verdictCell(disparity, strip)}</tr>`;
+    return `<tr>${groupHeaderCell(row, strip.attribute, strip.minGroupSize)}<td class="num">${formatNumber(row.n)}</td><td class="num">${ratio}</td><td class="num">${difference}</td>${verdictCell(disparity, strip, row, id)}</tr>`;
   });
   const heading = `<tr class="rowgroup"><th scope="rowgroup" colspan="5">${escapeHtml(METRIC_LABELS[id].long)}</th></tr>`;
   return `<tbody>${heading}${rows.join('')}</tbody>`;
@@ -212,7 +225,8 @@ function caption(strip: DisparityStrip): string {
     `Disparities of the groups of “${strip.attribute.label}” against ${referenceName(strip)}: each metric's ratio ` +
     `to the reference group's, on a log scale from ${formatNumber(domain[0])} to ${formatNumber(domain[1])}. ` +
     `The shaded band is parity (${formatNumber(strip.tau)} ≤ ratio ≤ ${formatNumber(1 / strip.tau)}); bars are ` +
-    'intervals; a ratio beyond the axis sits at its edge with its value (◀ or ▶). ' +
+    'intervals; a ratio beyond the axis sits at its edge with its value (◀ or ▶). ● within and ✖ outside the ' +
+    'band mark values a check at level error or warn judged; a grey square marks a value no such check judges. ' +
     flagLegend(strip.minGroupSize)
   );
 }

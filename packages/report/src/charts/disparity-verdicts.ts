@@ -1,4 +1,4 @@
-import type { BiasMetricId, GroupMetrics, ParityVerdict } from '@rai-audit/core';
+import type { BiasMetricId, Check, GroupMetrics, ParityVerdict } from '@rai-audit/core';
 import { STATUS_COLORS } from './chart-figure.js';
 import { smallGroupText } from '../labels/group-labels.js';
 import type { AttributeView } from '../labels/group-labels.js';
@@ -11,6 +11,44 @@ export interface DisparityChartInput {
   readonly groups: readonly GroupMetrics[];
   readonly tau: number;
   readonly minGroupSize?: number;
+  /** The disparities a check at level error or warn judged (`judgedKey`); only these are drawn ✖ or ●. */
+  readonly judged: ReadonlySet<string>;
+}
+
+/** The key of one disparity: attribute, group and metric, as a check's subject names them. */
+export function judgedKey(attribute: string, group: string, metric: string): string {
+  return JSON.stringify([attribute, group, metric]);
+}
+
+/**
+ * The disparities that a `bias.disparity.<metric>` check at level error or warn judged (passed, failed or warned):
+ * a chart marks a value "outside the parity band" only when the verdict rests on it.
+ */
+export function judgedDisparities(checks: readonly Check[]): Set<string> {
+  const judged = new Set<string>();
+  for (const check of checks) {
+    if (!check.id.startsWith('bias.disparity.') || check.level === 'off') continue;
+    if (check.status !== 'pass' && check.status !== 'fail' && check.status !== 'warn') continue;
+    const { attribute, group, metric } = check.subject;
+    if (attribute !== undefined && group !== undefined && metric !== undefined) {
+      judged.add(judgedKey(attribute, group, metric));
+    }
+  }
+  return judged;
+}
+
+/** A verdict as drawn: within or outside the band only where a check judged it, "not judged" otherwise. */
+export type ShownVerdict = ParityVerdict | 'not-judged';
+
+/** How a group's disparity of a metric is drawn in the charts of `input`. */
+export function shownVerdict(
+  input: DisparityChartInput,
+  row: GroupMetrics,
+  metric: BiasMetricId,
+): ShownVerdict {
+  const parity = row.disparities?.[metric]?.parity ?? 'undefined';
+  if (parity !== 'pass' && parity !== 'fail') return parity;
+  return input.judged.has(judgedKey(row.attribute, row.group, metric)) ? parity : 'not-judged';
 }
 
 /** A parity verdict as a reader sees it: a shape and a word, and the colour that goes with them. */
@@ -30,7 +68,7 @@ const CROSS_SHAPE = 'M-1,-0.7L-0.7,-1L0,-0.3L0.7,-1L1,-0.7L0.3,0L1,0.7L0.7,1L0,0
 /** The verdict styles; the small-group text names the minimum group size when it is known. */
 export function verdictStyles(
   minGroupSize: number | undefined,
-): Readonly<Record<ParityVerdict, VerdictStyle>> {
+): Readonly<Record<ShownVerdict, VerdictStyle>> {
   const small = smallGroupText(minGroupSize);
   return {
     pass: {
@@ -48,6 +86,14 @@ export function verdictStyles(
       shape: CROSS_SHAPE,
       fill: STATUS_COLORS.fail,
       stroke: STATUS_COLORS.fail,
+    },
+    'not-judged': {
+      icon: '·',
+      text: 'not judged by a check',
+      legend: 'Not judged by a check',
+      shape: 'square',
+      fill: '#8c959f',
+      stroke: '#8c959f',
     },
     'insufficient-data': {
       icon: '▲',

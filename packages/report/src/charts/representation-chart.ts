@@ -11,6 +11,7 @@ import { escapeHtml } from '../escape.js';
 import { groupLabel, uniqueLabels } from '../labels/group-labels.js';
 import type { AttributeView } from '../labels/group-labels.js';
 import { formatNumber, formatRate } from '../presentation.js';
+import { scrollRegionStart } from '../html/scroll-region.js';
 
 type RepresentationRow = DatasetAnalysis['representation'][number];
 
@@ -97,7 +98,7 @@ export function renderRepresentationTable(chart: RepresentationChart, caption: s
   const header = ['Group', 'n', 'Share', 'Expected share', 'Share − expected']
     .map((h) => `<th scope="col">${h}</th>`)
     .join('');
-  return `<div class="table-scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${header}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+  return `${scrollRegionStart(caption)}<table><caption>${escapeHtml(caption)}</caption><thead><tr>${header}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
 
 /** The representation chart of an attribute as a `<figure>` with the same data as a table. */

@@ -1,6 +1,6 @@
 import type { GroupMetrics, ScoreAnalysis } from '@rai-audit/core';
 import { GROUP_COLORS, STATUS_COLORS } from './chart-figure.js';
-import { flaggedGroupLabel, groupLabel, uniqueLabels } from '../labels/group-labels.js';
+import { chartGroupName, flaggedGroupLabel, uniqueLabels } from '../labels/group-labels.js';
 import type { AttributeView } from '../labels/group-labels.js';
 
 /** The attribute value of score entries about all rows. */
@@ -46,7 +46,7 @@ export function scoreSeries(
   const labels = uniqueLabels(
     [
       ...known.map((row) => flaggedGroupLabel(row, attribute, minGroupSize)),
-      ...unknown.map((group) => groupLabel({ group }, attribute)),
+      ...unknown.map((group) => chartGroupName({ group }, attribute)),
     ],
     hasOverall ? [OVERALL_LABEL] : [],
   );
@@ -98,7 +98,11 @@ export function seriesEntries<T extends ScoreEntry>(
   return index.get(attribute)?.get(series.group) ?? [];
 }
 
-const DASHES: readonly number[][] = [
+/**
+ * Dash patterns: seven, one fewer than the group colours, so colour and dash recycle with coprime periods and no
+ * two of the first 56 lines (63 with the overall line) share both.
+ */
+export const DASHES: readonly number[][] = [
   [1, 0],
   [7, 3],
   [2, 3],
@@ -106,7 +110,6 @@ const DASHES: readonly number[][] = [
   [4, 4],
   [12, 4],
   [2, 6],
-  [6, 2, 2, 2],
 ];
 
 /**

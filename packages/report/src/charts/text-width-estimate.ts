@@ -4,8 +4,9 @@ import { InternalError } from '@rai-audit/core';
 /**
  * Text widths for headless vega. Without a canvas, vega guesses every character at 0.8 em, about a third wider than
  * a sans-serif font really sets it: labels get cut with an ellipsis while there is room, and legends take space the
- * text never fills. These per-character widths (in em, rounded up from common sans-serif fonts) are still
- * conservative, so a label measured to fit does fit on a reader's screen.
+ * text never fills. These per-character widths (in em, rounded up from common sans-serif fonts, DejaVu Sans the
+ * widest of them, which Linux browsers fall back to) are conservative, so a label measured to fit does fit on a
+ * reader's screen and is never clipped at the chart's edge.
  */
 const NARROW = new Set("il.,:;'|!`");
 const SLIM = new Set('fjrt()[]{}-/\\" ');
@@ -15,9 +16,9 @@ function characterWidth(character: string): number {
   if (NARROW.has(character)) return 0.3;
   if (SLIM.has(character)) return 0.38;
   if (WIDE.has(character)) return 0.92;
-  if (character >= 'A' && character <= 'Z') return 0.7;
+  if (character >= 'A' && character <= 'Z') return 0.74;
   // Digits, lower-case letters and common punctuation.
-  if (character.charCodeAt(0) < 128) return 0.58;
+  if (character.charCodeAt(0) < 128) return 0.63;
   // Symbols (◆ ▲ ✖ –) and letters outside ASCII: wide, to stay on the safe side.
   return 0.85;
 }

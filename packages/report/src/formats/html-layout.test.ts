@@ -55,7 +55,7 @@ describe('renderHtmlReport layout', () => {
       'Demographic parity ratio',
       'bias.demographic-parity-ratio',
       'attribute: sex, metric: selection_rate',
-      '&gt;= 0.8',
+      '≥ 0.8',
       '0.625',
       'Selection rate of F is 0.625 times that of M',
       'SR(F) = 120/480 = 0.250',

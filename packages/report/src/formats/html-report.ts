@@ -23,7 +23,7 @@ async function renderSection(section: Section, checks: readonly Check[], index: 
   const id = `section${index}`;
   switch (section.kind) {
     case 'bias':
-      return renderBiasSection(section, id);
+      return renderBiasSection(section, checks, id);
     case 'content-credentials':
       return renderContentCredentialsSection(section, checks, id);
     case 'model-card':

@@ -1,6 +1,6 @@
 import type { Area, AuditResult, Check } from '@rai-audit/core';
 import { escapeXml, escapeXmlText } from '../escape.js';
-import { describeSubject, formatCheckValue, formatExpected } from '../presentation.js';
+import { describeSubject, formatActual, formatExpected } from '../presentation.js';
 
 type TestcaseOutcome = 'failure' | 'skipped' | 'passed-with-note' | 'passed';
 
@@ -29,7 +29,7 @@ function checkDetails(check: Check): string {
     ['status', `${check.status} (level ${check.level})`],
     ['message', check.message],
     ['expected', formatExpected(check.expected)],
-    ['actual', formatCheckValue(check.actual)],
+    ['actual', formatActual(check)],
     ['evidence', check.evidence],
     ['remediation', check.remediation],
   ];

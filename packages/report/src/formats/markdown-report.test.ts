@@ -40,7 +40,8 @@ describe('renderMarkdownReport', () => {
     expect(hostile).not.toMatch(/(?<!\\)\[link\]|(?<!\\)!\[img\]/);
     const row = hostile.split('\n').find((line) => line.startsWith('| ✖'));
     expect(row).toBeDefined();
-    expect(cells(row ?? '')).toHaveLength(6);
+    // Status, check, subject, actual, expected, message, remediation.
+    expect(cells(row ?? '')).toHaveLength(7);
     expect(row).toContain('\\| cell next');
   });
 

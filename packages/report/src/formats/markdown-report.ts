@@ -1,6 +1,9 @@
 import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from '../escape.js';
-import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
+import {
+  checksInAssetTables,
+  renderMarkdownAssetFailures,
+} from '../sections/content-credentials/markdown-asset-failures.js';
 import { renderMarkdownSurvivalAndTerms } from '../sections/content-credentials/markdown-survival-and-terms.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
 import { renderMarkdownModelCard } from '../sections/model-card/markdown-model-card.js';
@@ -10,7 +13,7 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
-  formatCheckValue,
+  formatActual,
   formatExpected,
   groupChecks,
 } from '../presentation.js';
@@ -32,7 +35,7 @@ function checkRows(checks: readonly Check[]): string[][] {
       `${badge.icon} ${badge.label}`,
       `${cell(check.title)}<br>\`${check.id}\``,
       cell(describeSubject(check.subject)),
-      cell(formatCheckValue(check.actual)),
+      cell(formatActual(check)),
       cell(formatExpected(check.expected)),
       cell(check.message),
     ];
@@ -40,6 +43,12 @@ function checkRows(checks: readonly Check[]): string[][] {
 }
 
 const CHECK_HEADER = ['Status', 'Check', 'Subject', 'Actual', 'Expected', 'Message'];
+
+/** Failed and warning checks say what to do about them. */
+function attentionRows(checks: readonly Check[]): string[][] {
+  const rows = checkRows(checks);
+  return rows.map((row, index) => [...row, cell(checks[index]?.remediation ?? '')]);
+}
 
 function countsLine(counts: CheckCounts): string {
   const warnings = counts.warn === 1 ? '1 warning' : `${counts.warn} warnings`;
@@ -73,7 +82,9 @@ function collapsed(summary: string, checks: readonly Check[]): string[] {
 export function renderMarkdownReport(result: AuditResult): string {
   const verdict = VERDICT_BADGES[result.summary.verdict];
   const groups = groupChecks(result.checks);
-  const attention = [...groups.failed, ...groups.warnings];
+  // Failures first, then warnings; asset checks are listed once, in their section's asset table below.
+  const inAssetTables = checksInAssetTables(result);
+  const attention = [...groups.failed, ...groups.warnings].filter((check) => !inAssetTables.has(check));
   const lines = [
     `## ${verdict.icon} rai-audit ${escapeMarkdown(result.command)}: ${verdict.label}`,
     '',
@@ -81,7 +92,8 @@ export function renderMarkdownReport(result: AuditResult): string {
     '',
   ];
   if (attention.length > 0) {
-    lines.push('### Failed checks and warnings', '', table(CHECK_HEADER, checkRows(attention)), '');
+    const header = [...CHECK_HEADER, 'Remediation'];
+    lines.push('### Failed checks and warnings', '', table(header, attentionRows(attention)), '');
   }
   if (result.warnings.length > 0) {
     lines.push(

@@ -86,7 +86,7 @@ describe('renderSarifReport', () => {
   it('puts the subject and actual vs expected in the message', () => {
     const text = run?.results[0]?.message.text ?? '';
     expect(text).toContain('attribute: sex');
-    expect(text).toContain('Actual 0.625, expected >= 0.8');
+    expect(text).toContain('Actual 0.625, expected ≥ 0.8');
   });
 
   it('locates a check at its file, or else at the data file with the attribute as a logical location', () => {

@@ -1,6 +1,6 @@
 import type { AuditResult, Check, CheckLevel, InputFile } from '@rai-audit/core';
 import type { Artifact, Location, Log, ReportingDescriptor, Result, Run } from 'sarif';
-import { describeSubject, formatCheckValue, formatExpected } from '../presentation.js';
+import { describeSubject, formatActual, formatExpected } from '../presentation.js';
 
 /** The URL of the SARIF 2.1.0 schema: a JSON value naming the format, never fetched by the report. */
 const SARIF_SCHEMA =
@@ -67,7 +67,7 @@ function locationOf(check: Check, dataFile: InputFile | undefined): Location | u
 function messageOf(check: Check): string {
   const subject = describeSubject(check.subject);
   const about = subject === '' ? '' : ` (${subject})`;
-  return `${check.title}${about}: ${check.message}. Actual ${formatCheckValue(check.actual)}, expected ${formatExpected(check.expected)}.`;
+  return `${check.title}${about}: ${check.message}. Actual ${formatActual(check)}, expected ${formatExpected(check.expected)}.`;
 }
 
 function resultOf(check: Check, ruleIndex: number, dataFile: InputFile | undefined): Result {

@@ -5,11 +5,12 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
-  formatCheckValue,
+  formatActual,
   formatExpected,
   groupChecks,
 } from '../presentation.js';
 import type { Badge } from '../presentation.js';
+import { scrollRegionStart } from './scroll-region.js';
 
 /** A status badge: its shape and word as well as its colour; the text is escaped. */
 export function renderBadge(b: Badge, text: string = b.label): string {
@@ -35,7 +36,7 @@ export function renderVerdictBanner(result: AuditResult): string {
   return [
     `<section class="verdict ${verdict.className}" aria-labelledby="verdict-heading">`,
     `<h2 id="verdict-heading"><span class="verdict-icon" aria-hidden="true">${verdict.icon}</span> Verdict: ${verdict.label}</h2>`,
-    `<div class="table-scroll"><table class="counts"><caption>Checks per area</caption>`,
+    `${scrollRegionStart('Checks per area')}<table class="counts"><caption>Checks per area</caption>`,
     `<thead><tr><th scope="col">Area</th>${header}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody><tfoot>${countsRow('All areas', result.summary.counts)}</tfoot></table></div>`,
     '</section>',
@@ -56,7 +57,7 @@ export function renderCheck(check: Check): string {
     '<dl class="check-fields">',
     field('Subject', describeSubject(check.subject) || 'whole run'),
     field('Expected', formatExpected(check.expected), 'pair'),
-    field('Actual', formatCheckValue(check.actual), 'pair'),
+    field('Actual', formatActual(check), 'pair'),
     field('Level', check.level, 'pair'),
     field('Message', check.message, 'wide'),
     field('Evidence', check.evidence, 'wide'),

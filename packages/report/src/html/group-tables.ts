@@ -13,6 +13,7 @@ import { describeIntervals, renderMetricValue } from './metric-values.js';
 import type { IntervalStyle } from './metric-values.js';
 import { METRIC_FAMILIES, METRIC_LABELS } from '../labels/metric-labels.js';
 import { formatNumber } from '../presentation.js';
+import { scrollRegionStart } from './scroll-region.js';
 
 /** What a per-group table needs besides its rows. */
 export interface GroupTableContext {
@@ -97,7 +98,7 @@ function familyTable(
     ...groups.map((row) => tableRow(row, groupHeaderCell(row, attribute, minGroupSize), shape, notes)),
   ];
   return [
-    '<div class="table-scroll"><table class="metrics">',
+    `${scrollRegionStart(`${title} by group of “${attribute.label}”`)}<table class="metrics">`,
     `<caption>${escapeHtml(title)} by group of <q>${escapeHtml(attribute.label)}</q>.${escapeHtml(note)}</caption>`,
     `<thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody>`,
     '</table></div>',

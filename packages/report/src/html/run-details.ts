@@ -1,6 +1,7 @@
 import type { AuditResult } from '@rai-audit/core';
 import { escapeHtml } from '../escape.js';
 import { formatBytes } from '../presentation.js';
+import { scrollRegionStart } from './scroll-region.js';
 
 function renderInputs(result: AuditResult): string {
   if (result.inputs.length === 0) return '<p>No input files.</p>';
@@ -11,7 +12,7 @@ function renderInputs(result: AuditResult): string {
   );
   const header =
     '<tr><th scope="col">Role</th><th scope="col">Path</th><th scope="col">Size</th><th scope="col">SHA-256</th></tr>';
-  return `<div class="table-scroll"><table class="inputs"><caption>Inputs</caption><thead>${header}</thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `${scrollRegionStart('Inputs')}<table class="inputs"><caption>Inputs</caption><thead>${header}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function renderPolicy(result: AuditResult): string {

@@ -61,7 +61,10 @@ table { border-collapse: collapse; margin: 8px 0; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--border); padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { border-bottom: 2px solid var(--fg); white-space: nowrap; }
-tbody th { font-weight: 600; max-width: 280px; }
+tbody th { font-weight: 600; max-width: 280px; overflow-wrap: anywhere; }
+/* break-word, not anywhere: a short word never breaks to squeeze its column; a long value wraps or the table scrolls. */
+td { overflow-wrap: break-word; }
+.table-scroll:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 tbody tr:nth-child(even) { background: #f6f8fa; }
 tfoot th, tfoot td { font-weight: 600; border-top: 2px solid var(--fg); }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -134,7 +137,7 @@ ul.asset-checks li + li { margin-top: 4px; }
 @media print {
   body { background: none; font-size: 11pt; }
   main { max-width: none; padding: 0; }
-  section, details.check-group, footer.run-details, article.check { background: none; break-inside: avoid-page; }
+  section, details.check-group, footer.run-details, article.check { background: none; }
   tbody tr:nth-child(even), .badge, .verdict-icon, .flag { background: none !important; }
   .bar-track, .bar-track .bar { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .verdict-icon { color: var(--fg); border: 2px solid currentColor; }
@@ -142,5 +145,15 @@ ul.asset-checks li + li { margin-top: 4px; }
   details > summary { list-style: none; }
   .table-scroll, .chart-image { overflow: visible; }
   table.assets thead th { position: static; }
+  /* Headings stay with what follows; cards, rows and charts are not split across pages. */
+  h2, h3, h4, caption, summary, figcaption { break-after: avoid; }
+  article.check, tr, figure.chart, .chart-image, .verdict { break-inside: avoid; }
+  section, details.check-group { break-inside: auto; }
+  /* A chart prints with its caption; its data table is for the screen (the embedded JSON has every figure). */
+  details.chart-data { display: none; }
+  /* Failed checks and warnings print compactly, right after the verdict. */
+  article.check { padding: 4px 8px; margin-top: 6px; }
+  .check-fields { gap: 0 12px; }
+  section, details.check-group, footer.run-details { padding: 8px 10px; margin-bottom: 8px; }
 }
 `;

@@ -42,21 +42,45 @@ export function groupsOf(section: BiasSection, attribute: AttributeView): GroupM
 }
 
 /**
- * How a group reads: its value, or for an intersection each attribute with its value (`race=A, sex=female`),
- * taken from `values` when present, else from splitting the joined value when that is unambiguous.
+ * The attribute names and values of an intersection's group, taken from `values` when present, else from splitting
+ * the joined value when that is unambiguous; undefined for a single attribute or an ambiguous value.
  */
-export function groupLabel(row: Pick<GroupMetrics, 'group' | 'values'>, attribute: AttributeView): string {
-  if (attribute.parts.length < 2) return row.group;
+function intersectionParts(
+  row: Pick<GroupMetrics, 'group' | 'values'>,
+  attribute: AttributeView,
+): [string, string][] | undefined {
+  if (attribute.parts.length < 2) return undefined;
   const values = row.values;
   if (values !== undefined) {
     const names = attribute.parts.every((part) => part in values)
       ? attribute.parts
       : Object.keys(values).sort();
-    return names.map((name) => `${name}=${values[name] ?? ''}`).join(', ');
+    return names.map((name) => [name, values[name] ?? '']);
   }
   const split = row.group.split(VALUE_JOINER);
-  if (split.length !== attribute.parts.length) return row.group;
-  return attribute.parts.map((name, index) => `${name}=${split[index] ?? ''}`).join(', ');
+  if (split.length !== attribute.parts.length) return undefined;
+  return attribute.parts.map((name, index) => [name, split[index] ?? '']);
+}
+
+/**
+ * How a group reads: its value, or for an intersection each attribute with its value (`race=A, sex=female`),
+ * taken from `values` when present, else from splitting the joined value when that is unambiguous.
+ */
+export function groupLabel(row: Pick<GroupMetrics, 'group' | 'values'>, attribute: AttributeView): string {
+  const parts = intersectionParts(row, attribute);
+  return parts === undefined ? row.group : parts.map(([name, value]) => `${name}=${value}`).join(', ');
+}
+
+/**
+ * How a group reads on a chart, where labels are short: an intersection's values alone (`A, female`), in the order
+ * of the attribute's name (`race × sex`); the data table under the chart names each attribute in full.
+ */
+export function chartGroupName(
+  row: Pick<GroupMetrics, 'group' | 'values'>,
+  attribute: AttributeView,
+): string {
+  const parts = intersectionParts(row, attribute);
+  return parts === undefined ? row.group : parts.map(([, value]) => value).join(', ');
 }
 
 /** The flags a group carries, as words with a shape, so status never depends on colour alone. */
@@ -79,7 +103,7 @@ export const REFERENCE_MARK = '◆';
 export const SMALL_GROUP_MARK = '▲';
 
 /**
- * A group's label with its flags as shapes, for chart axes: `White ◆`, `Other ▲`. Charts keep the marks short (axis
+ * A group's chart label with its flags as shapes, for chart axes: `White ◆`, `Other ▲`, `A, female ▲`. Charts keep the marks short (axis
  * labels are narrow) and their captions say what the shapes mean; tables spell the flags out.
  */
 export function flaggedGroupLabel(
@@ -91,7 +115,7 @@ export function flaggedGroupLabel(
   const marks = [flags.reference ? REFERENCE_MARK : '', flags.small ? SMALL_GROUP_MARK : ''].filter(
     (m) => m !== '',
   );
-  return [groupLabel(row, attribute), ...marks].join(' ');
+  return [chartGroupName(row, attribute), ...marks].join(' ');
 }
 
 /** What the chart marks of groups mean, for captions: `◆ reference group; ▲ fewer than 30 rows.` */

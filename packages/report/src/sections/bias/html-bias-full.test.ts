@@ -19,9 +19,9 @@ function tablesCaptioned(html: string, start: string): string[] {
 
 function section(html: string, id: string): string {
   return (
-    new RegExp(`<section class="attribute" aria-labelledby="${id}-heading">[\\s\\S]*?\\n</section>`).exec(
-      html,
-    )?.[0] ?? ''
+    new RegExp(
+      `<section class="attribute" aria-labelledby="${id}-heading[^"]*">[\\s\\S]*?\\n</section>`,
+    ).exec(html)?.[0] ?? ''
   );
 }
 

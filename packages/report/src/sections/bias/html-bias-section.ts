@@ -1,8 +1,8 @@
-import type { BiasMetricId, BiasSection, GroupMetrics } from '@rai-audit/core';
+import type { BiasMetricId, BiasSection, Check, GroupMetrics } from '@rai-audit/core';
 import { renderRateChartFigure } from '../../charts/bias-charts.js';
 import { renderDisparityHeatmapFigure } from '../../charts/disparity-heatmap-chart.js';
 import { renderDisparityStripFigure } from '../../charts/disparity-strip-chart.js';
-import { metricsWithDisparities } from '../../charts/disparity-verdicts.js';
+import { judgedDisparities, metricsWithDisparities } from '../../charts/disparity-verdicts.js';
 import { escapeHtml } from '../../escape.js';
 import { groupsOf, sectionAttributes } from '../../labels/group-labels.js';
 import type { AttributeView } from '../../labels/group-labels.js';
@@ -25,6 +25,9 @@ interface AttributeContext {
   readonly attribute: AttributeView;
   readonly groups: readonly GroupMetrics[];
   readonly id: string;
+  /** The id of the bias section, whose heading completes the attribute's name as a landmark. */
+  readonly sectionId: string;
+  readonly judged: ReadonlySet<string>;
 }
 
 function definedRates(groups: readonly GroupMetrics[], candidates: readonly BiasMetricId[]): BiasMetricId[] {
@@ -32,10 +35,11 @@ function definedRates(groups: readonly GroupMetrics[], candidates: readonly Bias
 }
 
 async function renderDisparityFigures(context: AttributeContext): Promise<string[]> {
-  const { section, attribute, groups, id } = context;
+  const { section, attribute, groups, id, judged } = context;
   const settings = {
     tau: section.settings?.tau ?? DEFAULT_TAU,
     minGroupSize: section.settings?.minGroupSize,
+    judged,
   };
   const figures: string[] = [];
   const strip = metricsWithDisparities(groups, STRIP_METRICS);
@@ -61,7 +65,7 @@ async function renderDisparityFigures(context: AttributeContext): Promise<string
 }
 
 async function renderAttribute(context: AttributeContext): Promise<string> {
-  const { section, attribute, groups, id } = context;
+  const { section, attribute, groups, id, sectionId } = context;
   const minGroupSize = section.settings?.minGroupSize;
   const notes = new Footnotes(`${id}-note`);
   const tables = renderGroupMetricsTables(groups, {
@@ -90,7 +94,8 @@ async function renderAttribute(context: AttributeContext): Promise<string> {
       ? `Intersection ${attribute.label}`
       : `Groups of <q>${escapeHtml(attribute.label)}</q>`;
   return [
-    `<section class="attribute" aria-labelledby="${id}-heading">`,
+    // Two sections may audit the same attribute: the section's heading keeps each region's name unique.
+    `<section class="attribute" aria-labelledby="${id}-heading ${sectionId}-heading">`,
     `<h3 id="${id}-heading">${attribute.parts.length > 1 ? escapeHtml(heading) : heading}</h3>`,
     tables,
     notes.render(),
@@ -106,13 +111,20 @@ async function renderAttribute(context: AttributeContext): Promise<string> {
  * intersection) its tables, small multiples, disparity strip and heatmap and score charts; the dataset audit;
  * missing values.
  */
-export async function renderBiasSection(section: BiasSection, id: string): Promise<string> {
+export async function renderBiasSection(
+  section: BiasSection,
+  checks: readonly Check[],
+  id: string,
+): Promise<string> {
+  const judged = judgedDisparities(checks);
   const summaryNotes = new Footnotes(`${id}-summary-note`);
   const attributes: string[] = [];
   for (const [index, attribute] of sectionAttributes(section).entries()) {
     const groups = groupsOf(section, attribute);
     // Sequential: rendering a chart is CPU-bound, so running them concurrently gains nothing.
-    attributes.push(await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}` }));
+    attributes.push(
+      await renderAttribute({ section, attribute, groups, id: `${id}-attr${index}`, sectionId: id, judged }),
+    );
   }
   return [
     `<section class="report-section bias" aria-labelledby="${id}-heading">`,

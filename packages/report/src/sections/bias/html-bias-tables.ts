@@ -8,6 +8,7 @@ import { describeIntervals, formatInterval, renderUndefined } from '../../html/m
 import type { IntervalStyle } from '../../html/metric-values.js';
 import { BASIS_LABELS, METRIC_LABELS, SUMMARY_LABELS, summaryBasis } from '../../labels/metric-labels.js';
 import { formatNumber, formatPercent, formatRate } from '../../presentation.js';
+import { scrollRegionStart } from '../../html/scroll-region.js';
 
 function extremeCell(extreme: BiasSummary['highest'], attribute: AttributeView): string {
   if (extreme === undefined) return '<td>–</td>';
@@ -83,7 +84,7 @@ export function renderSummariesTable(section: BiasSection, notes: Footnotes): st
     `<th scope="col">${BASIS_LABELS['between-groups']}</th><th scope="col">${BASIS_LABELS['to-overall']}</th>` +
     '<th scope="col">Highest group</th><th scope="col">Lowest group</th></tr>';
   const caption = `Fairness summaries of each attribute: differences (0 is parity) and ratios (1 is parity).${note}`;
-  return `<div class="table-scroll"><table class="summaries"><caption>${escapeHtml(caption)}</caption><thead>${header}</thead>${bodies.join('')}</table></div>`;
+  return `${scrollRegionStart(caption)}<table class="summaries"><caption>${escapeHtml(caption)}</caption><thead>${header}</thead>${bodies.join('')}</table></div>`;
 }
 
 const MISSING_POLICY_TEXT: Readonly<Record<BiasSettings['missing'], string>> = {

@@ -7,6 +7,7 @@ import { Footnotes } from '../../html/footnotes.js';
 import { renderUndefined } from '../../html/metric-values.js';
 import { formatNumber, formatPercent, formatRate } from '../../presentation.js';
 import { renderRepresentationFigure, renderRepresentationTable } from '../../charts/representation-chart.js';
+import { scrollRegionStart } from '../../html/scroll-region.js';
 
 type MissingRow = DatasetAnalysis['missingValues'][number];
 type ProxyRow = DatasetAnalysis['proxies'][number];
@@ -18,7 +19,7 @@ const MEASURE_LABELS: Readonly<Record<ProxyRow['measure'], string>> = {
 
 function table(caption: string, headers: readonly string[], rows: readonly string[]): string {
   const head = headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('');
-  return `<div class="table-scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `${scrollRegionStart(caption)}<table><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function attributeViews(section: BiasSection, keys: readonly string[]): AttributeView[] {

@@ -71,15 +71,35 @@ function codesSummary(failures: readonly C2paStatusCode[], informational: number
   return `✖ ${failures.length} ${noun}: ${named.join(', ')}${more > 0 ? `, +${more} more` : ''}`;
 }
 
+/** Each code once: verifiers report a code again for every assertion or message that carries it. */
+function uniqueCodes(codes: readonly C2paStatusCode[]): C2paStatusCode[] {
+  const seen = new Set<string>();
+  return codes.filter((code) => {
+    const key = JSON.stringify([code.code, code.scope, code.kind]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const UNTRUSTED = 'signingCredential.untrusted';
+
 /**
  * The failure codes (then informational ones) with their explanations, collapsed; the summary names the first
- * failures so a reader sees them without opening anything. Success codes are in the JSON only.
+ * failures so a reader sees them without opening anything. Success codes are in the JSON only. A Valid manifest
+ * whose only failure is an untrusted signer is not a failure beside its badge: the code explains why it is Valid
+ * and not Trusted, and reads that way, without the red ✖.
  */
-function codesDetails(codes: readonly C2paStatusCode[]): string {
+function codesDetails(c2pa: AssetC2pa): string {
+  const codes = uniqueCodes(c2pa.codes);
   const failures = codes.filter((code) => code.kind === 'failure').sort(byRelevance);
   const informational = codes.filter((code) => code.kind === 'informational');
   if (failures.length + informational.length === 0) return '';
   const items = [...failures, ...informational].map(codeItem).join('');
+  const onlyUntrusted = failures.length > 0 && failures.every((code) => code.code === UNTRUSTED);
+  if (c2paBadgeKey(c2pa) === 'Valid' && onlyUntrusted) {
+    return `<details class="codes"><summary>Valid, not Trusted: <code>${UNTRUSTED}</code></summary><ul>${items}</ul></details>`;
+  }
   const className = failures.length === 0 ? 'codes' : 'codes has-failures';
   return `<details class="${className}"><summary>${codesSummary(failures, informational.length)}</summary><ul>${items}</ul></details>`;
 }
@@ -101,7 +121,7 @@ export function renderC2paCell(c2pa: AssetC2pa | undefined): string {
     locationLine(c2pa),
     ...manifestLines(c2pa),
     reasonLine(c2pa),
-    codesDetails(c2pa.codes),
+    codesDetails(c2pa),
     '</td>',
   ].join('');
 }

@@ -125,6 +125,22 @@ describe('renderHtmlReport of a content-credentials section', () => {
     expect(remote).not.toContain('references a remote manifest');
   });
 
+  it('explains a Valid state by its untrusted signer without a red failure, each code once', async () => {
+    const changed = withSection(result, (s) => {
+      const valid = s.assets.find((a) => a.path === 'generated/cat-valid.png');
+      if (valid?.c2pa === undefined) throw new Error('fixture changed');
+      const untrusted = { code: 'signingCredential.untrusted', kind: 'failure', scope: 'active' } as const;
+      valid.c2pa.codes = [untrusted, { ...untrusted }];
+    });
+    const row = assetRows(await renderHtmlReport(changed)).get('generated/cat-valid.png') ?? '';
+    expect(row).toContain('✔</span> Valid</span>');
+    expect(row).toContain(
+      '<details class="codes"><summary>Valid, not Trusted: <code>signingCredential.untrusted</code></summary>',
+    );
+    expect(row).not.toContain('✖');
+    expect(row.split('<li><code>signingCredential.untrusted</code>')).toHaveLength(2);
+  });
+
   it('shows the declaration verdict, which source declared what, and the conflict in words', () => {
     const valid = rows.get('generated/cat-valid.png') ?? '';
     expect(valid).toContain('●</span> AI-generated</span>');

@@ -29,9 +29,21 @@ describe('renderMarkdownReport of a content-credentials result', () => {
   const result = contentCredentialsResult();
   const markdown = renderMarkdownReport(result);
 
-  it('keeps the verdict, the attention table and the counts per area', () => {
+  it('keeps the verdict and the counts per area, and lists each failed asset check once, with what to do', () => {
     expect(markdown.split('\n')[0]).toBe('## ✖ rai-audit assets: FAIL');
-    expect(markdown).toContain('### Failed checks and warnings');
+    const attention = result.checks.filter((c) => isFailing(c) || isWarning(c));
+    // Before the collapsed passed and not-applicable tables.
+    const open = markdown.slice(0, markdown.indexOf('<details>'));
+    const tableRows = open.split('\n').filter((line) => line.startsWith('| ') && /`[a-z0-9.-]+`/.test(line));
+    expect(tableRows).toHaveLength(attention.length);
+    const ids = [...new Set(attention.map((c) => c.id))];
+    expect(markdown).toContain('How to fix:');
+    for (const id of ids) {
+      expect(
+        markdown.split('\n').filter((line) => line.startsWith(`- \`${id}\`: `)),
+        id,
+      ).toHaveLength(1);
+    }
     expect(markdown).toContain('| Content credentials | 21 | 5 | 2 | 4 | 9 | 1 |');
     expect(markdown.indexOf('### Checks per area')).toBeLessThan(markdown.indexOf('### Asset checks that'));
   });

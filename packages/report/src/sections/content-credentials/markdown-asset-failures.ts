@@ -24,10 +24,23 @@ function row(check: Check): string {
   return `| ${escapeMarkdown(file)} | ${badge.icon} ${badge.label} \`${check.id}\` | ${escapeMarkdown(check.message) || ' '} |`;
 }
 
+/** The failed and warning checks of a section's assets: in asset order, each asset's checks in result order. */
+function assetAttention(checksByAsset: Map<string, Check[]>): Check[] {
+  return [...checksByAsset.values()].flat().filter((c) => isFailing(c) || isWarning(c));
+}
+
+/** What to do, once per check id: a table row per asset would repeat the same advice for every asset. */
+function remediationLines(checks: readonly Check[]): string[] {
+  const byId = new Map<string, string>();
+  for (const check of checks)
+    if (!byId.has(check.id) && check.remediation !== '') byId.set(check.id, check.remediation);
+  if (byId.size === 0) return [];
+  return ['How to fix:', '', ...[...byId].map(([id, text]) => `- \`${id}\`: ${escapeMarkdown(text)}`), ''];
+}
+
 function sectionLines(section: ContentCredentialsSection, checks: readonly Check[]): string[] {
   const checksByAsset = indexChecksByAsset(section, checks);
-  // In asset order (the order of the table in the HTML report), each asset's checks in result order.
-  const attention = [...checksByAsset.values()].flat().filter((c) => isFailing(c) || isWarning(c));
+  const attention = assetAttention(checksByAsset);
   const heading = `### Asset checks that failed or warned: ${escapeMarkdown(section.title)}`;
   const counts = escapeMarkdown(countsLine(section, checksByAsset));
   if (attention.length === 0)
@@ -44,7 +57,19 @@ function sectionLines(section: ContentCredentialsSection, checks: readonly Check
     ...shown.map(row),
     '',
     ...(more > 0 ? [`… and ${more} more in the HTML report.`, ''] : []),
+    ...remediationLines(attention),
   ];
+}
+
+/** The checks the asset tables list, so the job summary's general table does not list them a second time. */
+export function checksInAssetTables(result: AuditResult): Set<Check> {
+  return new Set(
+    result.sections.flatMap((section) =>
+      section.kind === 'content-credentials'
+        ? assetAttention(indexChecksByAsset(section, result.checks))
+        : [],
+    ),
+  );
 }
 
 /**

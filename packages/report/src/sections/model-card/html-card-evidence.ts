@@ -57,6 +57,8 @@ async function disparityFigures(charts: readonly CardChartData[], id: string): P
         attribute: { key: chart.attribute, parts: [chart.attribute], label: chart.attribute },
         groups: chart.groups,
         metrics,
+        // The card carries the disparities, not the bias run's checks: no value is drawn as judged (✖ or ●) here.
+        judged: new Set<string>(),
         tau: chart.tau,
         minGroupSize: chart.minGroupSize,
       }),
