@@ -52,6 +52,7 @@ const VERDICT_TEXT = { pass: 'PASS', 'pass-with-warnings': 'PASS WITH WARNINGS',
 function statusMark(check: Check, paint: Painter): string {
   if (check.status === 'fail' || check.status === 'error') return paint.red('✖');
   if (check.status === 'warn') return paint.yellow('▲');
+  if (check.status === 'waived') return paint.dim('◇');
   return check.status === 'pass' ? paint.green('✔') : paint.dim('○');
 }
 

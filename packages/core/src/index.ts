@@ -7,3 +7,7 @@ export * from './sections/content-credentials.js';
 export * from './suggest.js';
 export * from './json-schema.js';
 export * from './step-timer.js';
+export * from './config/config-schema.js';
+export * from './config/overrides.js';
+export * from './config/validate-config.js';
+export * from './config/waivers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditResultJsonSchema, policyFileJsonSchema } from './json-schema.js';
+import { auditResultJsonSchema, configFileJsonSchema, policyFileJsonSchema } from './json-schema.js';
 
 describe('generated JSON Schemas', () => {
   it('matches the committed JSON Schema (run `pnpm schema:update` after changing the contract)', async () => {
@@ -10,5 +10,10 @@ describe('generated JSON Schemas', () => {
   it('policy files: matches the committed JSON Schema', async () => {
     const text = `${JSON.stringify(policyFileJsonSchema(), null, 2)}\n`;
     await expect(text).toMatchFileSnapshot('../schema/policy.schema.json');
+  });
+
+  it('rai-audit.yaml: matches the committed JSON Schema', async () => {
+    const text = `${JSON.stringify(configFileJsonSchema(), null, 2)}\n`;
+    await expect(text).toMatchFileSnapshot('../schema/config.schema.json');
   });
 });
