@@ -4,6 +4,7 @@ import type { BiasCommandOptions } from './commands/bias.js';
 import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
 import { registerAssetsCommand } from './commands/assets.js';
+import { registerRunCommand } from './commands/run.js';
 
 /** What a command action hands back to the entry: the exit code. */
 export type CommandResult = { exitCode: number };
@@ -156,5 +157,6 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
     });
 
   registerAssetsCommand(program, io, done);
+  registerRunCommand(program, io, done);
   return program;
 }

@@ -13,6 +13,7 @@ import { DEFAULT_THUMBNAIL_SIZE } from './asset-thumbnail.js';
 import { assetWorkerScript } from './asset-worker-script.js';
 import { contentCredentialsCheckDefinitions } from './check-definitions.js';
 import { collectAssets, type AssetEntry } from './collect-assets.js';
+import { createGlobMatcher } from './glob-match.js';
 import {
   errorAssetResult,
   gatherAssetEvidence,
@@ -37,6 +38,8 @@ export interface VerifyAssetsRequest {
   readonly allowNetwork?: boolean;
   /** User payloads (hex or 0b bits), scored on every image beside the known ones and the rules' lists. */
   readonly watermarkPayloads?: readonly string[];
+  /** Globs (relative to the verified folder, like the policy's) of files to leave out. */
+  readonly exclude?: readonly string[];
   /** Worker threads; 0 verifies in the calling thread, one asset at a time and without a time limit. */
   readonly workers: number;
   readonly timeoutMs: number;
@@ -163,7 +166,10 @@ export async function verifyAssets(request: VerifyAssetsRequest): Promise<Verify
   const rules = compileAssetRules(request.policy.assets);
   const userPayloads = request.watermarkPayloads ?? [];
   checkAllPayloads(rules, userPayloads);
-  const { base, entries } = await collectAssets(request.inputs, request.cwd);
+  const collected = await collectAssets(request.inputs, request.cwd);
+  const { base } = collected;
+  const excluded = (request.exclude ?? []).map(createGlobMatcher);
+  const entries = collected.entries.filter((entry) => !excluded.some((matches) => matches(entry.path)));
   if (entries.length === 0) {
     const hint = 'the folder is empty or holds only hidden files';
     throw new InputError('no asset to verify', { file: request.inputs.join(' '), hint });

@@ -5,8 +5,11 @@ import { RaiAuditConfigSchema, type RaiAuditConfig } from './config-schema.js';
 export type ConfigValidation =
   { value: { config: RaiAuditConfig; policy: ResolvedPolicy } } | { issues: PolicyIssue[] };
 
-const CONFIG_HINT =
-  'rai-audit.yaml has the blocks bias, modelCard, data, assets and policy; see docs/run.md for each key';
+function hintFor(path: readonly PropertyKey[]): string | undefined {
+  return path.length === 0
+    ? 'rai-audit.yaml has the blocks bias, modelCard, data, assets and policy'
+    : undefined;
+}
 
 /** The policy a config describes: its `policy` block with the asset rules and trust anchors of `assets`. */
 function policyFileOf(config: RaiAuditConfig): PolicyFile {
@@ -50,7 +53,9 @@ export function validateConfig(text: string, context: PolicyContext): ConfigVali
   }
   const parsed = RaiAuditConfigSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
-    return { issues: parsed.error.issues.map((issue) => located(issue.path, issue.message, CONFIG_HINT)) };
+    return {
+      issues: parsed.error.issues.map((issue) => located(issue.path, issue.message, hintFor(issue.path))),
+    };
   }
   const config = parsed.data;
   const resolved = resolvePolicyFile(policyFileOf(config), context);

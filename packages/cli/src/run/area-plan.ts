@@ -1,0 +1,130 @@
+import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { UsageError, closestMatch, isRaiAuditError } from '@rai-audit/core';
+import { assertInputs, biasAreaRun } from '../commands/bias.js';
+import {
+  DEFAULT_MAX_PIXELS,
+  DEFAULT_TIMEOUT_MS,
+  assetsAreaRun,
+  parseValidationTime,
+} from '../commands/assets.js';
+import type { CliIo } from '../io.js';
+import type { AuditSpec } from '../run-audit.js';
+import { biasDataFromConfig, biasFlagsFromConfig } from './bias-config.js';
+import type { LoadedConfig } from './load-config.js';
+
+/** The areas `--only` can name, in the order the report shows them. */
+export const RUN_AREAS = ['bias', 'data', 'model-card', 'assets'] as const;
+export type RunArea = (typeof RUN_AREAS)[number];
+
+const AREA_ALIASES: Readonly<Record<string, RunArea>> = {
+  modelcard: 'model-card',
+  card: 'model-card',
+  provenance: 'data',
+  'data-provenance': 'data',
+  'content-credentials': 'assets',
+};
+
+/** `--only bias,assets`: the areas to run; every area the config describes when absent. */
+export function parseOnly(text: string | undefined): Set<RunArea> {
+  if (text === undefined) return new Set(RUN_AREAS);
+  const areas = new Set<RunArea>();
+  for (const raw of text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean)) {
+    const area = (RUN_AREAS as readonly string[]).includes(raw) ? (raw as RunArea) : AREA_ALIASES[raw];
+    if (!area) {
+      const near = closestMatch(raw, RUN_AREAS);
+      throw new UsageError(`unknown area "${raw}" in --only`, {
+        hint: `${near ? `Did you mean "${near}"? ` : ''}Areas: ${RUN_AREAS.join(', ')}`,
+      });
+    }
+    areas.add(area);
+  }
+  if (areas.size === 0)
+    throw new UsageError('--only is empty', { hint: `Name areas: ${RUN_AREAS.join(',')}` });
+  return areas;
+}
+
+/** Runs `build`, turning its usage errors into errors that name the config file and the block. */
+function fromBlock<T>(config: LoadedConfig, block: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!isRaiAuditError(error) || error.exitCode !== 2) throw error;
+    throw new UsageError(`${config.shown}: ${block}: ${error.message}`, {
+      hint: `${error.hint ?? ''} (in rai-audit.yaml, flags are keys of the block in camelCase: --min-group-size is minGroupSize)`.trim(),
+      cause: error,
+    });
+  }
+}
+
+/**
+ * An area the config describes whose package this build of rai-audit does not have yet: it is skipped with a run
+ * warning in the report, never silently.
+ */
+function unavailableArea(label: string, key: string, packageName: string): AuditSpec {
+  const message = `${key} is configured, but this rai-audit has no ${packageName} yet: the ${label} area was skipped`;
+  return {
+    command: label,
+    inputs: [],
+    run: async (_policy, progress) => {
+      progress(`rai-audit ${label}: skipped (${packageName} is not available in this build)`);
+      return { sections: [], checks: [], warnings: [{ code: 'area-unavailable', message }] };
+    },
+  };
+}
+
+function biasSpecs(io: CliIo, config: LoadedConfig): AuditSpec[] {
+  const blocks = [config.config.bias ?? []].flat();
+  return blocks.map((block, index) => {
+    const where = blocks.length === 1 ? 'bias' : `bias[${index}]`;
+    const label = block.name ?? (index === 0 ? 'bias' : `bias-${index + 1}`);
+    return fromBlock(config, where, () => {
+      const flags = biasFlagsFromConfig(block, config.path);
+      const files = biasDataFromConfig(block, config.path);
+      assertInputs(files, flags);
+      return biasAreaRun(io, files, flags, label);
+    });
+  });
+}
+
+function assetsSpec(io: CliIo, config: LoadedConfig): AuditSpec | undefined {
+  const block = config.config.assets;
+  if (!block) return undefined;
+  return fromBlock(config, 'assets', () =>
+    assetsAreaRun(io, [block.paths].flat().map(config.path), {
+      trust: [],
+      policyDir: dirname(config.file),
+      at: block.at === undefined ? undefined : parseValidationTime(block.at),
+      allowNetwork: block.allowNetwork ?? false,
+      watermarkPayloads: block.watermarkPayloads ?? [],
+      exclude: block.exclude ?? [],
+      workers: availableParallelism(),
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxPixels: DEFAULT_MAX_PIXELS,
+    }),
+  );
+}
+
+/** The area runs of a config, restricted to `only`; a usage error when that leaves nothing to run. */
+export function planAreaRuns(io: CliIo, config: LoadedConfig, only: ReadonlySet<RunArea>): AuditSpec[] {
+  const specs: AuditSpec[] = [];
+  if (only.has('bias')) specs.push(...biasSpecs(io, config));
+  if (only.has('data') && config.config.data) {
+    specs.push(unavailableArea('data', 'data', '@rai-audit/data-provenance'));
+  }
+  if (only.has('model-card') && config.config.modelCard) {
+    specs.push(unavailableArea('model-card', 'modelCard', '@rai-audit/model-card'));
+  }
+  const assets = only.has('assets') ? assetsSpec(io, config) : undefined;
+  if (assets) specs.push(assets);
+  if (specs.length === 0) {
+    throw new UsageError(
+      `${config.shown} describes no audit${only.size < RUN_AREAS.length ? ` of the areas given to --only (${[...only].join(', ')})` : ''}`,
+      { hint: 'Add a bias, modelCard, data or assets block (rai-audit init writes a starter config)' },
+    );
+  }
+  return specs;
+}
