@@ -14,6 +14,8 @@ export default defineConfig({
       { find: /^@rai-audit\/bias$/, replacement: src('bias') },
       { find: /^@rai-audit\/bias\/checks$/, replacement: src('bias', 'checks') },
       { find: /^@rai-audit\/content-credentials$/, replacement: src('content-credentials') },
+      { find: /^@rai-audit\/model-card$/, replacement: src('model-card') },
+      { find: /^@rai-audit\/model-card\/checks$/, replacement: src('model-card', 'checks') },
       {
         find: /^@rai-audit\/content-credentials\/checks$/,
         replacement: src('content-credentials', 'checks'),

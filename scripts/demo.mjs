@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The README's demo: audits the project's own synthetic prediction log (fixtures/demo/) and says where the report is.
+// The README's demo: audits the project's own synthetic prediction log (fixtures/demo/), builds the demo model's
+// card from that audit (fixtures/demo/model-card.yaml → reports/card/), and says where the reports are.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -31,7 +32,26 @@ if (!existsSync('packages/cli/dist/main.js')) {
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
 const code = run.status ?? 3;
 if (code === 0 || code === 1) {
+  const card = spawnSync(
+    process.execPath,
+    [
+      'packages/cli/bin/rai-audit.js',
+      'card',
+      'build',
+      '--card',
+      'fixtures/demo/model-card.yaml',
+      '--bias',
+      'reports/bias/audit.json',
+      '--format',
+      'html,json,md',
+    ],
+    { stdio: 'inherit' },
+  );
+  if ((card.status ?? 3) > 1) process.exit(card.status ?? 3);
   console.log('\nOpen reports/bias/index.html in a browser to read the report.');
+  console.log(
+    'The model card is in reports/card/: README.md (Hugging Face), bom.cdx.json (CycloneDX), model-card.html.',
+  );
   if (code === 1) {
     console.log(
       'The FAIL is the expected finding: the demo data carries a deliberate disparity (fixtures/demo/README.md).',

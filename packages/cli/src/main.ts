@@ -2,7 +2,6 @@ import { CommanderError } from 'commander';
 import { ExitCode, isRaiAuditError } from '@rai-audit/core';
 import { processIo, type CliIo } from './io.js';
 import { buildProgram } from './program.js';
-import { runInterruptCleanups } from './interrupt.js';
 
 function describeUnexpected(error: unknown, debug: boolean): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -41,15 +40,13 @@ export async function executeCli(argv: readonly string[], io: CliIo = processIo(
 
 /** The process entry: the only place in rai-audit that calls process.exit, after all outputs are written. */
 export async function runCli(argv: readonly string[]): Promise<never> {
-  // An interrupted write removes its staged reports and puts back the previous set before the process ends.
+  // With a handler, SIGINT and SIGTERM are taken between event-loop turns, never inside the synchronous switch of a
+  // report set (report-set.ts): the previous set or the new one stays whole.
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
   ] as const) {
-    process.once(signal, () => {
-      runInterruptCleanups();
-      process.exit(code);
-    });
+    process.once(signal, () => process.exit(code));
   }
   const code = await executeCli(argv);
   process.exit(code);

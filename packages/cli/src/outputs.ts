@@ -36,8 +36,9 @@ export async function writeReports(
   dir: string,
   formats: readonly ReportFormat[],
   done: (step: string) => void = () => undefined,
+  artifacts: ReadonlyArray<{ name: string; content: string }> = [],
 ): Promise<string[]> {
-  const files: Array<{ name: string; content: string }> = [];
+  const files: Array<{ name: string; content: string }> = [...artifacts];
   for (const format of formats) {
     files.push({ name: REPORT_FILE_NAMES[format], content: await renderReport(format, result) });
     done(`render ${format}`);

@@ -6,15 +6,17 @@ import type { PolicySources } from './policy-loader.js';
  */
 export async function loadPolicySources(): Promise<PolicySources> {
   // The light `checks` entries: reading a policy must not load DuckDB, the image codecs or the C2PA WebAssembly.
-  const [bias, credentials] = await Promise.all([
+  const [bias, credentials, card] = await Promise.all([
     import('@rai-audit/bias/checks'),
     import('@rai-audit/content-credentials/checks'),
+    import('@rai-audit/model-card/checks'),
   ]);
   return {
     definitions: [
       ...bias.biasCheckDefinitions,
       ...bias.datasetCheckDefinitions,
       ...credentials.contentCredentialsCheckDefinitions,
+      ...card.modelCardCheckDefinitions,
     ],
     presets: { ...bias.biasPresets },
   };

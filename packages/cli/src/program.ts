@@ -5,6 +5,7 @@ import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
 import { registerAssetsCommand } from './commands/assets.js';
 import { registerRunCommand } from './commands/run.js';
+import { registerCardCommand } from './commands/card.js';
 
 /** What a command action hands back to the entry: the exit code. */
 export type CommandResult = { exitCode: number };
@@ -158,5 +159,6 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
 
   registerAssetsCommand(program, io, done);
   registerRunCommand(program, io, done);
+  registerCardCommand(program, io, done);
   return program;
 }

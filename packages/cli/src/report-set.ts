@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError, UsageError } from '@rai-audit/core';
-import { onInterrupt } from './interrupt.js';
 
 /*
  * A command's reports (`reports/bias/index.html`, `audit.json`, …) are one set: a reader must never see the HTML of
@@ -77,7 +76,9 @@ export function describeWriteError(error: unknown, dir: string): Error {
 
 /**
  * Writes `files` (names inside `dir`) as one set that replaces whatever set `dir` held; returns the paths written.
- * Nothing of the new set is visible until all of it is written.
+ * Nothing of the new set is visible until all of it is written. The writing is synchronous on purpose: a signal
+ * is handled between event-loop turns, so SIGINT or SIGTERM can never land between two steps of the switch while
+ * a file-system call is still under way in the thread pool.
  */
 export async function writeReportSet(
   dir: string,
@@ -90,29 +91,26 @@ export async function writeReportSet(
   const aside = join(parent, `.${name}.old-${tag}`);
   const restore = (): void => {
     rmSync(staging, { recursive: true, force: true });
-    if (existsSync(aside) && !existsSync(dir)) renameSync(aside, dir);
+    if (!existsSync(aside)) return;
+    // Interrupted before the new set was switched in: the old one goes back; after it: the old one goes.
+    if (existsSync(dir)) rmSync(aside, { recursive: true, force: true });
+    else renameSync(aside, dir);
   };
-  const release = onInterrupt(restore);
   try {
-    await mkdir(parent, { recursive: true });
+    mkdirSync(parent, { recursive: true });
     recoverReportSets(parent, name);
-    await mkdir(staging);
-    for (const file of files) await writeFile(join(staging, file.name), file.content, { flag: 'wx' });
-    const hadSet = await readdir(dir).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return false;
-        throw error;
-      },
-    );
-    if (hadSet) await rename(dir, aside);
-    await rename(staging, dir);
-    if (hadSet) await rm(aside, { recursive: true, force: true });
+    mkdirSync(staging);
+    for (const file of files) writeFileSync(join(staging, file.name), file.content, { flag: 'wx' });
+    const hadSet = existsSync(dir);
+    if (hadSet && !statSync(dir).isDirectory()) {
+      throw Object.assign(new Error(`${dir} is a file`), { code: 'ENOTDIR', path: dir });
+    }
+    if (hadSet) renameSync(dir, aside);
+    renameSync(staging, dir);
+    if (hadSet) rmSync(aside, { recursive: true, force: true });
   } catch (error) {
     restore();
     throw describeWriteError(error, dir);
-  } finally {
-    release();
   }
   return files.map((file) => join(dir, file.name));
 }

@@ -3,6 +3,7 @@ import {
   createStepTimer,
   exitCodeForResult,
   formatTimings,
+  type AuditResult,
   type Check,
   type ResolvedPolicy,
   type RunWarning,
@@ -64,6 +65,8 @@ export interface AuditSpec {
     progress: (message: string) => void,
     waiting: () => void,
   ) => Promise<AreaOutcome>;
+  /** Files the command writes beside the reports (a model card's README.md, …), in the same set as them. */
+  artifacts?: (result: AuditResult) => Promise<Array<{ name: string; content: string }>>;
 }
 
 /** How a set of area runs is reported while it runs: one message stream per area, and when each ends. */
@@ -228,7 +231,10 @@ async function runAuditInto(
     checks: finished.checks,
     warnings: [...outcomes.flatMap((outcome) => outcome.warnings), ...finished.warnings],
   });
-  const paths = await writeReports(result, dir, plan.formats, timings.mark);
+  const artifacts = (
+    await Promise.all(plan.specs.map((spec) => (spec.artifacts ? spec.artifacts(result) : [])))
+  ).flat();
+  const paths = await writeReports(result, dir, plan.formats, timings.mark, artifacts);
   timings.report();
   plan.observer.close();
   if (!options.quiet || result.summary.verdict !== 'pass') {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditResultJsonSchema, configFileJsonSchema, policyFileJsonSchema } from './json-schema.js';
+import {
+  auditResultJsonSchema,
+  configFileJsonSchema,
+  modelCardSourceJsonSchema,
+  policyFileJsonSchema,
+} from './json-schema.js';
 
 describe('generated JSON Schemas', () => {
   it('matches the committed JSON Schema (run `pnpm schema:update` after changing the contract)', async () => {
@@ -15,5 +20,10 @@ describe('generated JSON Schemas', () => {
   it('rai-audit.yaml: matches the committed JSON Schema', async () => {
     const text = `${JSON.stringify(configFileJsonSchema(), null, 2)}\n`;
     await expect(text).toMatchFileSnapshot('../schema/config.schema.json');
+  });
+
+  it('model card sources: matches the committed JSON Schema', async () => {
+    const text = `${JSON.stringify(modelCardSourceJsonSchema(), null, 2)}\n`;
+    await expect(text).toMatchFileSnapshot('../schema/model-card.schema.json');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PolicyFileSchema } from './policy.js';
+import { ModelCardSourceSchema } from './model-card/card-source.js';
 import { AuditResultSchema } from './result.js';
 import { RaiAuditConfigSchema } from './config/config-schema.js';
 
@@ -16,4 +17,9 @@ export function policyFileJsonSchema(): Record<string, unknown> {
 /** The JSON Schema of rai-audit.yaml, for editor completion (`# yaml-language-server: $schema=…`). */
 export function configFileJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(RaiAuditConfigSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}
+
+/** The JSON Schema of model card sources (model-card.yaml), for editors' completion. */
+export function modelCardSourceJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(ModelCardSourceSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AreaSchema, CheckSchema, isFailing, isWarning, type Check } from './check.js';
 import { BiasSectionSchema } from './sections/bias.js';
 import { ContentCredentialsSectionSchema } from './sections/content-credentials.js';
+import { ModelCardSectionSchema } from './sections/model-card.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -29,6 +30,7 @@ export type PolicyRef = z.infer<typeof PolicyRefSchema>;
 export const SectionSchema = z.discriminatedUnion('kind', [
   BiasSectionSchema,
   ContentCredentialsSectionSchema,
+  ModelCardSectionSchema,
 ]);
 export type Section = z.infer<typeof SectionSchema>;
 

@@ -8,3 +8,4 @@ export { renderJunitReport } from './formats/junit-report.js';
 export { renderMarkdownReport } from './formats/markdown-report.js';
 export { renderSarifReport } from './formats/sarif-report.js';
 export { preloadChartEngine } from './charts/vega-svg.js';
+export { renderModelCardHtml } from './sections/model-card/html-model-card-document.js';

@@ -3,6 +3,7 @@ import { escapeHtml, serializeJsonForScript } from '../escape.js';
 import { renderBiasSection } from '../sections/bias/html-bias-section.js';
 import { renderCheckGroups, renderVerdictBanner } from '../html/checks.js';
 import { renderContentCredentialsSection } from '../sections/content-credentials/html-content-credentials-section.js';
+import { renderModelCardSection } from '../sections/model-card/html-model-card-section.js';
 import { renderRunFooter, renderRunWarnings } from '../html/run-details.js';
 import { REPORT_CSS } from '../html/styles.js';
 import { VERDICT_BADGES } from '../presentation.js';
@@ -24,6 +25,8 @@ async function renderSection(section: Section, checks: readonly Check[], index: 
       return renderBiasSection(section, id);
     case 'content-credentials':
       return renderContentCredentialsSection(section, checks, id);
+    case 'model-card':
+      return renderModelCardSection(section, id);
   }
 }
 

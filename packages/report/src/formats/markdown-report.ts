@@ -2,6 +2,7 @@ import type { Area, AuditResult, Check, CheckCounts } from '@rai-audit/core';
 import { escapeMarkdown } from '../escape.js';
 import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
+import { renderMarkdownModelCard } from '../sections/model-card/markdown-model-card.js';
 import {
   AREA_TITLES,
   STATUS_BADGES,
@@ -101,6 +102,7 @@ export function renderMarkdownReport(result: AuditResult): string {
   lines.push('### Checks per area', '', areaTable(result), '');
   lines.push(...renderMarkdownBiasSummaries(result));
   lines.push(...renderMarkdownAssetFailures(result));
+  lines.push(...renderMarkdownModelCard(result));
   lines.push(...collapsed('Passed checks', groups.passed));
   lines.push(...collapsed('Not applicable and not evaluated', groups.other));
   return `${lines.join('\n').trimEnd()}\n`;
