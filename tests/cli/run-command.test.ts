@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditResultSchema } from '../../packages/core/src/index.js';
@@ -112,7 +112,7 @@ describe('rai-audit run', () => {
   });
 
   it('skips a configured area whose package this build lacks, saying so', async () => {
-    const dir = repoWithConfig([...BIAS_BLOCK, 'modelCard:', '  card: model-card.yaml'].join('\n'));
+    const dir = repoWithConfig([...BIAS_BLOCK, 'data:', '  ledger: provenance.yaml'].join('\n'));
     await runCli(['run', '--out', join(dir, 'reports'), '--format', 'json'], {}, dir);
     const result = readResult(dir);
     expect(result.warnings.map((w) => w.code)).toContain('area-unavailable');
@@ -134,7 +134,6 @@ describe('rai-audit run', () => {
 
   it('runs the demo config of the repository', async () => {
     const out = tempDir();
-    copyFileSync(join(repoRoot, 'rai-audit.yaml'), join(out, 'unused.yaml'));
     const run = await runCli([
       'run',
       '--config',
@@ -145,6 +144,14 @@ describe('rai-audit run', () => {
       'json',
     ]);
     expect(run.code).toBe(1);
-    expect(JSON.parse(readFileSync(join(out, 'run', 'audit.json'), 'utf8')).summary.verdict).toBe('fail');
+    const result = AuditResultSchema.parse(JSON.parse(readFileSync(join(out, 'run', 'audit.json'), 'utf8')));
+    expect(result.summary.verdict).toBe('fail');
+    expect(result.sections.map((section) => section.kind)).toEqual(['bias', 'model-card']);
+    // The card is built from this run's bias result: its metrics cannot be stale.
+    expect(
+      result.checks.filter((check) => check.id === 'card.stale-metrics' && check.status !== 'pass'),
+    ).toEqual([]);
+    for (const file of ['README.md', 'bom.cdx.json', 'model-card.html'])
+      expect(existsSync(join(out, 'run', file))).toBe(true);
   });
 });

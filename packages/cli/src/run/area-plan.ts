@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js';
 import type { AuditSpec } from '../run-audit.js';
 import { biasDataFromConfig, biasFlagsFromConfig } from './bias-config.js';
 import type { LoadedConfig } from './load-config.js';
+import { modelCardAreaRun, tapArea } from './model-card-area.js';
 
 /** The areas `--only` can name, in the order the report shows them. */
 export const RUN_AREAS = ['bias', 'data', 'model-card', 'assets'] as const;
@@ -111,12 +112,14 @@ function assetsSpec(io: CliIo, config: LoadedConfig): AuditSpec | undefined {
 /** The area runs of a config, restricted to `only`; a usage error when that leaves nothing to run. */
 export function planAreaRuns(io: CliIo, config: LoadedConfig, only: ReadonlySet<RunArea>): AuditSpec[] {
   const specs: AuditSpec[] = [];
-  if (only.has('bias')) specs.push(...biasSpecs(io, config));
+  const bias = only.has('bias') ? biasSpecs(io, config).map(tapArea) : [];
+  specs.push(...bias.map((area) => area.spec));
   if (only.has('data') && config.config.data) {
     specs.push(unavailableArea('data', 'data', '@rai-audit/data-provenance'));
   }
-  if (only.has('model-card') && config.config.modelCard) {
-    specs.push(unavailableArea('model-card', 'modelCard', '@rai-audit/model-card'));
+  const card = config.config.modelCard;
+  if (only.has('model-card') && card) {
+    specs.push(modelCardAreaRun(io, card, config.path(card.card), bias));
   }
   const assets = only.has('assets') ? assetsSpec(io, config) : undefined;
   if (assets) specs.push(assets);

@@ -85,13 +85,8 @@ export const ModelCardConfigSchema = z
       .min(1)
       .optional()
       .describe(
-        'What to publish beside the report: Hub README.md, model-card.html, bom.cdx.json (default: all)',
+        'Card files written into the run report set: Hub README.md, model-card.html, bom.cdx.json (default: all)',
       ),
-    out: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Folder for the published card files (default: <out>/model-card)'),
   })
   .strict();
 export type ModelCardConfig = z.infer<typeof ModelCardConfigSchema>;
