@@ -26,7 +26,7 @@ Write a starter config with \`rai-audit init\`; compare two runs with \`rai-audi
 
 Exit codes: 0 pass (warnings allowed), 1 an error-level check failed, 2 usage or configuration error, 3 input or runtime error.`;
 
-/** Adds `rai-audit run`; its code is imported only when it runs. */
+/** Adds `rai-audit run`, `init` and `diff`; their code is imported only when they run. */
 export function registerRunCommand(
   program: Command,
   io: CliIo,
@@ -58,4 +58,29 @@ export function registerRunCommand(
       const { runRunCommand } = await import('../run/run-command.js');
       done({ exitCode: await runRunCommand(io, options) });
     });
+  program
+    .command('init')
+    .summary('write a starter rai-audit.yaml from what the repository holds, each choice explained')
+    .option('--config <file>', 'the file to write', 'rai-audit.yaml')
+    .option('--force', 'replace an existing file')
+    .exitOverride()
+    .action(async (options: { config: string; force?: boolean }) => {
+      const { runInitCommand } = await import('../init/init-command.js');
+      done({ exitCode: await runInitCommand(io, options) });
+    });
+  program
+    .command('diff')
+    .summary('what changed between two runs: checks, metrics beyond their intervals, asset credentials')
+    .argument('<old>', 'audit.json of the earlier run (e.g. the base branch)')
+    .argument('<new>', 'audit.json of the later run')
+    .addOption(new Option('-f, --format <format>', 'md (a pull-request comment) or json').default('md'))
+    .option('-o, --out <file>', 'write to a file instead of stdout')
+    .option('--exit-code', 'exit 1 when a check started failing or an asset lost credentials')
+    .exitOverride()
+    .action(
+      async (older: string, newer: string, options: { format: string; out?: string; exitCode?: boolean }) => {
+        const { runDiffCommand } = await import('../diff/diff-command.js');
+        done({ exitCode: await runDiffCommand(io, older, newer, options) });
+      },
+    );
 }
