@@ -25,7 +25,7 @@ const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 // Native code, WebAssembly and what is loaded through require() at run time stay packages of their own; the CLI
 // lists each of them as a dependency so that they resolve from the bundle. Everything else is bundled, DuckDB's
 // JavaScript API included (124 CommonJS files, a tenth of a second to load one by one); its native bindings are not.
-const external = ['@duckdb/node-bindings', 'sharp', '@contentauth/c2pa-wasm', 'exifr', 'yaml'];
+const external = ['@duckdb/node-bindings', 'sharp', '@contentauth/c2pa-wasm', 'exifr', 'yaml', 'cbor-x'];
 // Imported by bundled code inside a try/catch, and never needed: vega renders to SVG here, not to a canvas.
 const optional = { canvas: "vega's optional canvas renderer" };
 

@@ -31,3 +31,7 @@ export { hypergeometricUpperTail, scoreBitAgreement, type BitAgreement } from '.
 export * from './c2pa/index.js';
 export * from './declaration/index.js';
 export * from './verify/index.js';
+export * from './keys/index.js';
+export { embedDwtDct, watermarkPayloadFor } from './watermark/embed-dwtdct.js';
+export * from './mark/index.js';
+export { readAssetTerms } from './terms/read-terms.js';

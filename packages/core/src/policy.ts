@@ -61,6 +61,11 @@ export const AssetRequirementsSchema = z
       ])
       .optional()
       .describe('any-known: one of the known dwtDct payloads; or a list of hex payloads'),
+    license: z.literal('required').optional().describe('A licence in the C2PA manifest or the XMP'),
+    'training-mining': z
+      .enum(['allowed', 'notAllowed', 'constrained'])
+      .optional()
+      .describe('The training and data-mining permission the asset must declare'),
   })
   .strict();
 export type AssetRequirements = z.infer<typeof AssetRequirementsSchema>;

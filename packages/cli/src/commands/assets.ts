@@ -6,6 +6,8 @@ import { isRaiAuditError, UsageError, type ResolvedPolicy } from '@rai-audit/cor
 import type { CliIo } from '../io.js';
 import { runAudit, type AuditSpec, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
+import { registerAssetsKeygen } from './assets-keygen.js';
+import { registerAssetsMark } from './assets-mark.js';
 
 export interface AssetsVerifyOptions extends CommonOptions {
   trust: string[];
@@ -91,6 +93,8 @@ export function registerAssetsCommand(
     .action(async (paths: string[], options: AssetsVerifyOptions) => {
       done({ exitCode: await runAssetsVerifyCommand(io, paths, options) });
     });
+  registerAssetsKeygen(assets, io, done);
+  registerAssetsMark(assets, io, done);
 }
 
 /** A positive integer option, or a usage error naming it. */

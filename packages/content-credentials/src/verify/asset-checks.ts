@@ -12,6 +12,12 @@ import {
 import { toCheck, type Finding } from './check-finding.js';
 import type { AssetErrorReason } from './collect-assets.js';
 import { aiDeclarationFinding, watermarkFinding } from './label-checks.js';
+import {
+  LICENSE_CHECK,
+  licenseFinding,
+  TRAINING_MINING_CHECK,
+  trainingMiningFinding,
+} from '../terms/terms-checks.js';
 
 const READABLE_REMEDIATION: Readonly<Record<AssetErrorReason, string>> = {
   unreadable: 'Check that the path exists and that the user running rai-audit may read it.',
@@ -85,6 +91,10 @@ export function evaluateAssetChecks(
     findings.push([AI_DECLARATION_CHECK, aiDeclarationFinding(asset, requirements.aiDeclaration)]);
   if (requirements.watermark)
     findings.push([WATERMARK_CHECK, watermarkFinding(asset, requirements.watermark)]);
+  const { terms } = requirements;
+  if (terms && terms.license.length > 0) findings.push([LICENSE_CHECK, licenseFinding(asset, terms.license)]);
+  if (terms && terms.trainingMining.length > 0)
+    findings.push([TRAINING_MINING_CHECK, trainingMiningFinding(asset, terms.trainingMining)]);
   return findings.flatMap(([id, finding]) => {
     const check = toCheck(id, context.levelOf(id), context.file, finding);
     return check ? [check] : [];

@@ -1,4 +1,5 @@
 import type { AssetRequirements, AssetRule } from '@rai-audit/core';
+import { termsRequirementsFor, type TermsRequirements } from '../terms/terms-checks.js';
 import { createGlobMatcher } from './glob-match.js';
 
 /** A policy rule with its glob compiled once. */
@@ -24,6 +25,8 @@ export interface AssetRequirementSet {
     readonly payloads: readonly string[];
     readonly globs: readonly string[];
   };
+  /** `license: required` and `training-mining:` demands (absent in sets built by hand). */
+  readonly terms?: TermsRequirements;
 }
 
 /** Lower-case hex without a `0x` prefix: how payloads are compared and named. */
@@ -67,6 +70,7 @@ export function requirementsFor(path: string, rules: readonly CompiledAssetRule[
     ),
     aiDeclaration: { required: declarationGlobs('required'), forbidden: declarationGlobs('forbidden') },
     watermark: mergeWatermark(matching),
+    terms: termsRequirementsFor(matching),
   };
 }
 

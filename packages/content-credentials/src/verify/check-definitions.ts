@@ -1,4 +1,5 @@
 import { AssetRequirementsSchema, type CheckDefinition } from '@rai-audit/core';
+import { termsCheckDefinitions } from '../terms/terms-checks.js';
 
 export const C2PA_MANIFEST_CHECK = 'c2pa.manifest';
 export const C2PA_SIGNER_CHECK = 'c2pa.signer';
@@ -74,4 +75,5 @@ export const contentCredentialsCheckDefinitions: CheckDefinition[] = [
       'within the pixel limit and the time limit.',
     'error',
   ),
+  ...termsCheckDefinitions,
 ];

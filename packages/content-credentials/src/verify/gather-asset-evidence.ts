@@ -6,6 +6,7 @@ import type { ContentCredentialsEvidence } from '../c2pa/evidence.js';
 import { detectMediaType } from '../c2pa/media-type.js';
 import { readContentCredentials } from '../c2pa/read-content-credentials.js';
 import { readAiGenerationDeclaration } from '../declaration/read-ai-declaration.js';
+import { readAssetTerms } from '../terms/read-terms.js';
 import { readImagePixels } from '../pixels.js';
 import type { PixelBuffer } from '../watermark/block-votes.js';
 import { detectDwtDct } from '../watermark/dwtdct.js';
@@ -164,6 +165,7 @@ export async function gatherAssetEvidence(
   const c2pa = await readContentCredentials(bytes, { mimeType: mediaType, ...options });
   const declaration = await readAiGenerationDeclaration(bytes, { mimeType: mediaType, c2pa });
   const image = await watermarkEvidence(bytes, mediaType, task, settings);
+  const terms = await readAssetTerms(bytes, mediaType);
   const mislabel = describeMislabel(task.path, mediaType);
   const problem: AssetProblem | undefined =
     (mislabel === undefined ? undefined : { reason: 'mislabelled', message: mislabel }) ??
@@ -178,6 +180,7 @@ export async function gatherAssetEvidence(
     c2pa: summariseC2pa(c2pa),
     declaration: summariseDeclaration(declaration),
     watermark: image.watermark,
+    ...(terms.c2pa || terms.xmp ? { terms } : {}),
     rules: [],
   };
 }

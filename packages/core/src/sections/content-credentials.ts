@@ -63,6 +63,34 @@ export const AssetWatermarkSchema = z
   .strict();
 export type AssetWatermark = z.infer<typeof AssetWatermarkSchema>;
 
+const TrainingMiningSchema = z.enum(['allowed', 'notAllowed', 'constrained']);
+
+export const AssetTermsSchema = z
+  .object({
+    c2pa: z
+      .object({
+        author: z.string().optional(),
+        copyrightHolder: z.string().optional(),
+        license: z.string().optional(),
+        trainingMining: TrainingMiningSchema.optional().describe('The strictest training/mining entry'),
+      })
+      .strict()
+      .optional()
+      .describe('From the active manifest: CreativeWork and training-mining assertions'),
+    xmp: z
+      .object({
+        author: z.string().optional(),
+        copyright: z.string().optional(),
+        license: z.string().optional(),
+        trainingMining: TrainingMiningSchema.optional(),
+      })
+      .strict()
+      .optional()
+      .describe('From XMP: dc:creator, dc:rights, xmpRights:WebStatement, plus:DataMining'),
+  })
+  .strict();
+export type AssetTerms = z.infer<typeof AssetTermsSchema>;
+
 export const AssetResultSchema = z
   .object({
     path: z.string().describe('Relative to the verified folder, forward slashes'),
@@ -82,6 +110,7 @@ export const AssetResultSchema = z
     c2pa: AssetC2paSchema.optional(),
     declaration: AssetDeclarationSchema.optional(),
     watermark: AssetWatermarkSchema.optional(),
+    terms: AssetTermsSchema.optional().describe('Authorship, copyright, licence and training permission'),
     rules: z.array(z.string()).describe('The policy globs that matched the asset'),
   })
   .strict();
