@@ -73,7 +73,7 @@ export function formatRunSummary(
   const { verdict, counts } = result.summary;
   const colour = verdict === 'fail' ? paint.red : verdict === 'pass' ? paint.green : paint.yellow;
   const lines = [
-    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} warnings, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} warnings, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable${counts.waived ? `, ${counts.waived} waived` : ''}`,
   ];
   for (const check of result.checks) {
     if (check.status === 'pass' || check.status === 'not-applicable') continue;
