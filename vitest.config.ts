@@ -20,6 +20,8 @@ export default defineConfig({
         find: /^@rai-audit\/content-credentials\/checks$/,
         replacement: src('content-credentials', 'checks'),
       },
+      { find: /^@rai-audit\/data-provenance$/, replacement: src('data-provenance') },
+      { find: /^@rai-audit\/data-provenance\/checks$/, replacement: src('data-provenance', 'checks') },
     ],
   },
   test: {

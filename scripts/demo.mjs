@@ -32,6 +32,24 @@ if (!existsSync('packages/cli/dist/main.js')) {
 }
 const run = spawnSync(process.execPath, args, { stdio: 'inherit' });
 const code = run.status ?? 3;
+// The demo data's provenance: its ledger and lock (fixtures/demo/provenance.*); --frozen leaves the lock as committed.
+console.log('\nData provenance of the demo data:');
+const provenance = spawnSync(
+  process.execPath,
+  [
+    'packages/cli/bin/rai-audit.js',
+    'data',
+    'verify',
+    '--ledger',
+    'fixtures/demo/provenance.yaml',
+    '--frozen',
+    '--format',
+    'html,json,md',
+  ],
+  { stdio: 'inherit' },
+);
+if (provenance.status !== 0) process.exit(provenance.status ?? 3);
+console.log('Open reports/data/index.html for the provenance report.');
 if (code === 0 || code === 1) {
   const card = spawnSync(
     process.execPath,

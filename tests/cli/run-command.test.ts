@@ -111,11 +111,12 @@ describe('rai-audit run', () => {
     expect(run.stdout).toContain('policy.waiver-expired');
   });
 
-  it('skips a configured area whose package this build lacks, saying so', async () => {
+  it('a data block whose ledger is missing ends the run with an input error naming it', async () => {
     const dir = repoWithConfig([...BIAS_BLOCK, 'data:', '  ledger: provenance.yaml'].join('\n'));
-    await runCli(['run', '--out', join(dir, 'reports'), '--format', 'json'], {}, dir);
-    const result = readResult(dir);
-    expect(result.warnings.map((w) => w.code)).toContain('area-unavailable');
+    const run = await runCli(['run', '--out', join(dir, 'reports'), '--format', 'json'], {}, dir);
+    expect(run.code).toBeGreaterThanOrEqual(2);
+    expect(run.stderr).toContain('provenance.yaml');
+    expect(existsSync(join(dir, 'reports', 'run', 'audit.json'))).toBe(false);
   });
 
   it('configuration mistakes exit 2 naming the file, key and line; no config at all says how to make one', async () => {
@@ -146,7 +147,7 @@ describe('rai-audit run', () => {
     expect(run.code).toBe(1);
     const result = AuditResultSchema.parse(JSON.parse(readFileSync(join(out, 'run', 'audit.json'), 'utf8')));
     expect(result.summary.verdict).toBe('fail');
-    expect(result.sections.map((section) => section.kind)).toEqual(['bias', 'model-card']);
+    expect(result.sections.map((section) => section.kind)).toEqual(['bias', 'data-provenance', 'model-card']);
     // The card is built from this run's bias result: its metrics cannot be stale.
     expect(
       result.checks.filter((check) => check.id === 'card.stale-metrics' && check.status !== 'pass'),

@@ -168,7 +168,7 @@ describe(`the packed rai-audit ${version} tarball, installed with npm install -g
     mkdirSync(join(demo(), 'fixtures', 'demo'), { recursive: true });
     mkdirSync(join(demo(), '.git'));
     copyFileSync(join(repoRoot, 'rai-audit.yaml'), join(demo(), 'rai-audit.yaml'));
-    for (const file of ['predictions.csv', 'model-card.yaml'])
+    for (const file of ['predictions.csv', 'model-card.yaml', 'provenance.yaml', 'provenance.lock.json'])
       copyFileSync(join(repoRoot, 'fixtures', 'demo', file), join(demo(), 'fixtures', 'demo', file));
     const recipe = [
       'set +e',

@@ -1,7 +1,11 @@
+import { escapeTerminalText, escapeTerminalValue } from './terminal-text.js';
+
 /** Where the CLI writes text; tests pass their own to capture output. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Machine-readable output (the SQL of --emit-sql), written as is; stdout when absent. */
+  data?: (text: string) => void;
   /** True when stdout is a terminal that may get colour. */
   isTty: boolean;
   /** True when stderr is a terminal: progress is then a live display rather than log lines. */
@@ -19,6 +23,24 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+/**
+ * The one place output is written: text for stdout and stderr has every control and bidi character escaped
+ * except its line ends and the painter's colours (`escapeTerminalText`); `data` is passed through unchanged.
+ */
+export function terminalSafeIo(io: CliIo): CliIo {
+  return {
+    ...io,
+    stdout: (text) => io.stdout(escapeTerminalText(text)),
+    stderr: (text) => io.stderr(escapeTerminalText(text)),
+    data: io.data ?? io.stdout,
+  };
+}
+
+/** One line of terminal output from a text that may hold a user's values: line ends inside it are escaped. */
+export function terminalLine(text: string): string {
+  return `${escapeTerminalValue(text)}\n`;
 }
 
 /** Styles text for a terminal; every method is the identity when colour is off. */
@@ -43,7 +65,7 @@ export function createPainter(enabled: boolean): Painter {
 }
 
 /** Colour only on a terminal, never with --no-color or NO_COLOR set (https://no-color.org convention). */
-export function colourEnabled(io: CliIo, colorOption: boolean | undefined): boolean {
+export function colorEnabled(io: CliIo, colorOption: boolean | undefined): boolean {
   if (colorOption === false) return false;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.isTty;

@@ -1,16 +1,23 @@
 import { CommanderError } from 'commander';
 import { ExitCode, isRaiAuditError } from '@rai-audit/core';
-import { processIo, type CliIo } from './io.js';
+import { processIo, terminalLine, terminalSafeIo, type CliIo } from './io.js';
 import { buildProgram } from './program.js';
+
+/** A stack trace, one escaped line per frame (messages in it may carry a user's values). */
+function stackLines(error: unknown): string {
+  const stack = error instanceof Error ? error.stack : undefined;
+  return stack ? stack.split('\n').map(terminalLine).join('') : '';
+}
 
 function describeUnexpected(error: unknown, debug: boolean): string {
   const text = error instanceof Error ? error.message : String(error);
-  const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-  return `rai-audit: unexpected error: ${text}${stack}\n${debug ? '' : 'Run again with --debug for the stack trace; please report it.\n'}`;
+  const stack = debug ? stackLines(error) : '';
+  return `${terminalLine(`rai-audit: unexpected error: ${text}`)}${stack}${debug ? '' : 'Run again with --debug for the stack trace; please report it.\n'}`;
 }
 
 /** Runs the CLI on argv (as process.argv: node, script, args…) and returns the exit code; never exits itself. */
-export async function executeCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function executeCli(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   const debug = argv.includes('--debug');
   let exitCode: number = ExitCode.pass;
   const program = buildProgram(io, (result) => {
@@ -29,8 +36,8 @@ export async function executeCli(argv: readonly string[], io: CliIo = processIo(
       return error.exitCode === 0 ? ExitCode.pass : ExitCode.usage;
     }
     if (isRaiAuditError(error)) {
-      io.stderr(`rai-audit: ${error.describe()}\n`);
-      if (debug && error.stack) io.stderr(`${error.stack}\n`);
+      io.stderr(terminalLine(`rai-audit: ${error.describe()}`));
+      if (debug) io.stderr(stackLines(error));
       return error.exitCode;
     }
     io.stderr(describeUnexpected(error, debug));

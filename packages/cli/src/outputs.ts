@@ -3,6 +3,7 @@ import { REPORT_FILE_NAMES, REPORT_FORMATS, renderReport, type ReportFormat } fr
 import { displayPath } from './files.js';
 import { writeReportSet } from './report-set.js';
 import type { Painter } from './io.js';
+import { escapeTerminalValue as shown } from './terminal-text.js';
 
 /** Parses `--format html,json,…`; an unknown name is a usage error with a suggestion. */
 export function parseFormats(text: string): ReportFormat[] {
@@ -63,6 +64,13 @@ function describeSubject(check: Check): string {
   return parts.length ? ` [${parts.join(', ')}]` : '';
 }
 
+/** One line per check: the subject and message are data (group names, file names), escaped within the line. */
+function checkLine(check: Check, paint: Painter): string {
+  const subject = describeSubject(check);
+  const subjectShown = subject && !check.message.includes(subject.slice(2, -1)) ? subject : '';
+  return `  ${statusMark(check, paint)} ${shown(check.id)}${shown(subjectShown)}: ${shown(check.message)}`;
+}
+
 /** The text printed after an audit: the verdict, each check that did not pass, and where the reports are. */
 export function formatRunSummary(
   result: AuditResult,
@@ -77,11 +85,9 @@ export function formatRunSummary(
   ];
   for (const check of result.checks) {
     if (check.status === 'pass' || check.status === 'not-applicable') continue;
-    const subject = describeSubject(check);
-    const shown = subject && !check.message.includes(subject.slice(2, -1)) ? subject : '';
-    lines.push(`  ${statusMark(check, paint)} ${check.id}${shown}: ${check.message}`);
+    lines.push(checkLine(check, paint));
   }
-  for (const warning of result.warnings) lines.push(`  ${paint.yellow('!')} ${warning.message}`);
-  if (paths.length) lines.push(`Reports: ${paths.map((path) => displayPath(path, cwd)).join(', ')}`);
+  for (const warning of result.warnings) lines.push(`  ${paint.yellow('!')} ${shown(warning.message)}`);
+  if (paths.length) lines.push(`Reports: ${paths.map((path) => shown(displayPath(path, cwd))).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

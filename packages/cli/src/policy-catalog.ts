@@ -6,10 +6,11 @@ import type { PolicySources } from './policy-loader.js';
  */
 export async function loadPolicySources(): Promise<PolicySources> {
   // The light `checks` entries: reading a policy must not load DuckDB, the image codecs or the C2PA WebAssembly.
-  const [bias, credentials, card] = await Promise.all([
+  const [bias, credentials, card, provenance] = await Promise.all([
     import('@rai-audit/bias/checks'),
     import('@rai-audit/content-credentials/checks'),
     import('@rai-audit/model-card/checks'),
+    import('@rai-audit/data-provenance/checks'),
   ]);
   return {
     definitions: [
@@ -17,6 +18,7 @@ export async function loadPolicySources(): Promise<PolicySources> {
       ...bias.datasetCheckDefinitions,
       ...credentials.contentCredentialsCheckDefinitions,
       ...card.modelCardCheckDefinitions,
+      ...provenance.dataProvenanceCheckDefinitions,
     ],
     presets: { ...bias.biasPresets },
   };

@@ -1,11 +1,12 @@
 import { Command, Option } from 'commander';
-import type { CliIo } from './io.js';
+import { terminalLine, type CliIo } from './io.js';
 import type { BiasCommandOptions } from './commands/bias.js';
 import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
 import { registerAssetsCommand } from './commands/assets.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerCardCommand } from './commands/card.js';
+import { registerDataCommand } from './commands/data.js';
 
 /** What a command action hands back to the entry: the exit code. */
 export type CommandResult = { exitCode: number };
@@ -146,7 +147,12 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
     )
     .version(toolVersion(), '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // commander's errors quote the user's arguments: one escaped line each.
+      outputError: (text, write) => write(terminalLine(text.replace(/\n$/, ''))),
+    })
     .exitOverride();
 
   addCommonOptions(addBiasAnalysisOptions(addBiasOptions(program.command('bias'))))
@@ -160,5 +166,6 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
   registerAssetsCommand(program, io, done);
   registerRunCommand(program, io, done);
   registerCardCommand(program, io, done);
+  registerDataCommand(program, io, done);
   return program;
 }

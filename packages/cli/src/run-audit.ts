@@ -12,7 +12,7 @@ import {
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
 import { finishChecks } from './finish-checks.js';
 import { describeInputFile, displayPath } from './files.js';
-import { colourEnabled, createPainter, type CliIo } from './io.js';
+import { colorEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
 import { parseFormats, formatRunSummary, writeReports } from './outputs.js';
 import { checkOutputFolder } from './output-folder.js';
@@ -105,7 +105,7 @@ function stepTimings(io: CliIo): { mark: (step: string) => void; report: () => v
 function plainObserver(io: CliIo, options: CommonOptions): RunObserver {
   return {
     progress: (_spec, _index, message) => {
-      if (!options.quiet) io.stderr(`${message}\n`);
+      if (!options.quiet) io.stderr(terminalLine(message));
     },
     settled: () => undefined,
     close: () => undefined,
@@ -238,7 +238,7 @@ async function runAuditInto(
   timings.report();
   plan.observer.close();
   if (!options.quiet || result.summary.verdict !== 'pass') {
-    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colourEnabled(io, options.color))));
+    io.stdout(formatRunSummary(result, paths, io.cwd, createPainter(colorEnabled(io, options.color))));
   }
   return exitCodeForResult(result);
 }

@@ -3,6 +3,7 @@ import { AreaSchema, CheckSchema, isFailing, isWarning, type Check } from './che
 import { BiasSectionSchema } from './sections/bias.js';
 import { ContentCredentialsSectionSchema } from './sections/content-credentials.js';
 import { ModelCardSectionSchema } from './sections/model-card.js';
+import { DataProvenanceSectionSchema } from './sections/data-provenance.js';
 
 export const SCHEMA_VERSION = '1.0.0';
 
@@ -31,6 +32,7 @@ export const SectionSchema = z.discriminatedUnion('kind', [
   BiasSectionSchema,
   ContentCredentialsSectionSchema,
   ModelCardSectionSchema,
+  DataProvenanceSectionSchema,
 ]);
 export type Section = z.infer<typeof SectionSchema>;
 

@@ -91,7 +91,7 @@ async function runAssetsMark(io: CliIo, files: string[], options: MarkOptions): 
   const digitalSourceType = options.aiGenerated
     ? AI_GENERATED
     : options.sourceType
-      ? credentials.normaliseDigitalSourceType(options.sourceType)
+      ? credentials.normalizeDigitalSourceType(options.sourceType)
       : undefined;
   if (options.sourceType && !digitalSourceType)
     throw new UsageError(`--source-type "${options.sourceType}" is not an IPTC digital source type`, {

@@ -181,6 +181,10 @@ function progressReporter(
 
 export interface AssetsAreaSettings {
   trust: readonly string[];
+  /** The file the policy came from (the policy file or rai-audit.yaml), for messages about its globs. */
+  policyFile?: string;
+  /** Folders never verified: the report folder of the last run. */
+  excludeFolders: readonly string[];
   /** The folder the policy's `trust:` paths are relative to (the policy file's or rai-audit.yaml's). */
   policyDir: string;
   at?: Date;
@@ -211,6 +215,8 @@ export function assetsAreaRun(io: CliIo, paths: readonly string[], settings: Ass
         inputs: paths,
         cwd: io.cwd,
         policy,
+        policyFile: settings.policyFile,
+        excludeFolders: settings.excludeFolders,
         trustAnchorsPem,
         trustAnchorsLabel: files.join(', ') || undefined,
         at: settings.at,
@@ -244,6 +250,9 @@ export async function runAssetsVerifyCommand(
     watermarkPayloads: parsePayloadList(options.watermarkPayload),
     trust: options.trust,
     policyDir: dirname(options.policy ?? '.'),
+    policyFile: options.policy,
+    // The reports of the last run are not assets of this one (`assets verify .` with the default --out).
+    excludeFolders: [resolve(io.cwd, options.out)],
     allowNetwork: options.allowNetwork ?? false,
   };
   return runAudit(io, options, assetsAreaRun(io, paths, settings));

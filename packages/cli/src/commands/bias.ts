@@ -94,7 +94,9 @@ export async function runBiasCommand(
   assertInputs(files, options);
   const merged = await withPolicyColumns(options);
   if (options.emitSql !== undefined) {
-    io.stdout(await emitAggregationSql(options.emitSql, biasAuditOptions(files, merged, io.cwd)));
+    (io.data ?? io.stdout)(
+      await emitAggregationSql(options.emitSql, biasAuditOptions(files, merged, io.cwd)),
+    );
     return 0;
   }
   return runAudit(io, options, biasAreaRun(io, files, merged));

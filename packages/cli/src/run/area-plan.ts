@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
-import { UsageError, closestMatch, isRaiAuditError } from '@rai-audit/core';
+import { UsageError, closestMatch, isRaiAuditError, type DataConfig } from '@rai-audit/core';
+import { dataAreaRun, parseIntendedUse } from '../commands/data-record.js';
 import { assertInputs, biasAreaRun } from '../commands/bias.js';
 import {
   DEFAULT_MAX_PIXELS,
@@ -61,22 +62,6 @@ function fromBlock<T>(config: LoadedConfig, block: string, build: () => T): T {
   }
 }
 
-/**
- * An area the config describes whose package this build of rai-audit does not have yet: it is skipped with a run
- * warning in the report, never silently.
- */
-function unavailableArea(label: string, key: string, packageName: string): AuditSpec {
-  const message = `${key} is configured, but this rai-audit has no ${packageName} yet: the ${label} area was skipped`;
-  return {
-    command: label,
-    inputs: [],
-    run: async (_policy, progress) => {
-      progress(`rai-audit ${label}: skipped (${packageName} is not available in this build)`);
-      return { sections: [], checks: [], warnings: [{ code: 'area-unavailable', message }] };
-    },
-  };
-}
-
 function biasSpecs(io: CliIo, config: LoadedConfig): AuditSpec[] {
   const blocks = [config.config.bias ?? []].flat();
   return blocks.map((block, index) => {
@@ -91,13 +76,29 @@ function biasSpecs(io: CliIo, config: LoadedConfig): AuditSpec[] {
   });
 }
 
-function assetsSpec(io: CliIo, config: LoadedConfig): AuditSpec | undefined {
+function dataSpec(io: CliIo, config: LoadedConfig, block: DataConfig): AuditSpec {
+  return fromBlock(config, 'data', () =>
+    dataAreaRun(io, {
+      ledger: config.path(block.ledger),
+      full: block.full,
+      frozen: block.frozen,
+      intendedUse: parseIntendedUse(block.intendedUse),
+      workers: availableParallelism(),
+      progress: 'messages',
+    }),
+  );
+}
+
+function assetsSpec(io: CliIo, config: LoadedConfig, outDir: string): AuditSpec | undefined {
   const block = config.config.assets;
   if (!block) return undefined;
   return fromBlock(config, 'assets', () =>
     assetsAreaRun(io, [block.paths].flat().map(config.path), {
       trust: [],
       policyDir: dirname(config.file),
+      policyFile: config.shown,
+      // The reports of the last run are not assets of this one.
+      excludeFolders: [outDir],
       at: block.at === undefined ? undefined : parseValidationTime(block.at),
       allowNetwork: block.allowNetwork ?? false,
       watermarkPayloads: block.watermarkPayloads ?? [],
@@ -110,18 +111,24 @@ function assetsSpec(io: CliIo, config: LoadedConfig): AuditSpec | undefined {
 }
 
 /** The area runs of a config, restricted to `only`; a usage error when that leaves nothing to run. */
-export function planAreaRuns(io: CliIo, config: LoadedConfig, only: ReadonlySet<RunArea>): AuditSpec[] {
+export function planAreaRuns(
+  io: CliIo,
+  config: LoadedConfig,
+  only: ReadonlySet<RunArea>,
+  outDir: string,
+): AuditSpec[] {
   const specs: AuditSpec[] = [];
   const bias = only.has('bias') ? biasSpecs(io, config).map(tapArea) : [];
   specs.push(...bias.map((area) => area.spec));
-  if (only.has('data') && config.config.data) {
-    specs.push(unavailableArea('data', 'data', '@rai-audit/data-provenance'));
-  }
+  const dataBlock = only.has('data') ? config.config.data : undefined;
+  const data = dataBlock ? tapArea(dataSpec(io, config, dataBlock)) : undefined;
+  if (data) specs.push(data.spec);
   const card = config.config.modelCard;
   if (only.has('model-card') && card) {
-    specs.push(modelCardAreaRun(io, card, config.path(card.card), bias));
+    const ledger = data && dataBlock ? { area: data, ledger: config.path(dataBlock.ledger) } : undefined;
+    specs.push(modelCardAreaRun(io, card, config.path(card.card), bias, ledger));
   }
-  const assets = only.has('assets') ? assetsSpec(io, config) : undefined;
+  const assets = only.has('assets') ? assetsSpec(io, config, outDir) : undefined;
   if (assets) specs.push(assets);
   if (specs.length === 0) {
     throw new UsageError(

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { AuditResult, ModelCardConfig, ModelCardSection, ResolvedPolicy } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from '../audit-result.js';
 import { describeInputFile } from '../files.js';
+import type { ProvenanceDataset } from '@rai-audit/model-card';
 import type { CliIo } from '../io.js';
 import type { AreaOutcome, AuditSpec } from '../run-audit.js';
 import { toolVersion } from '../version.js';
@@ -56,8 +57,35 @@ async function freshBiasResult(io: CliIo, area: TappedArea, policy: ResolvedPoli
 }
 
 /**
+ * The provenance of this run's data area as `card build --provenance` reads it: the CycloneDX export of the ledger
+ * and its lock (what `rai-audit data export --format cyclonedx` writes), once `data verify` has re-hashed them.
+ */
+async function freshProvenance(
+  io: CliIo,
+  data: { area: TappedArea; ledger: string },
+): Promise<ProvenanceDataset[]> {
+  await data.area.outcome;
+  const [provenance, card] = await Promise.all([
+    import('@rai-audit/data-provenance'),
+    import('@rai-audit/model-card'),
+  ]);
+  const paths = provenance.provenancePaths(data.ledger);
+  const { ledger } = provenance.loadLedger(paths.ledger);
+  const tool = `rai-audit ${toolVersion()}`;
+  const lock = provenance.readLock(paths.lock, tool);
+  const bom = provenance.exportCycloneDx({
+    ledger,
+    lock,
+    createdAt: runTimestamp(io.env).toISOString(),
+    tool,
+  });
+  return card.provenanceFromCycloneDx(bom) ?? [];
+}
+
+/**
  * The model card area of `rai-audit run`: `card build` over the card source, fed with the bias results of this
- * same run (so that no metric in the card can be stale) instead of audit.json files; the card's README.md,
+ * same run (so that no metric in the card can be stale) instead of audit.json files, and with the provenance of
+ * this run's data area when there is one; the card's README.md,
  * bom.cdx.json and model-card.html go into the run's report set.
  */
 export function modelCardAreaRun(
@@ -65,6 +93,7 @@ export function modelCardAreaRun(
   block: ModelCardConfig,
   cardPath: string,
   biasAreas: readonly TappedArea[],
+  data?: { area: TappedArea; ledger: string },
 ): AuditSpec {
   const outputs = new Set(block.outputs ?? ['readme', 'html', 'cyclonedx']);
   let built: { readme: string; bom: unknown } | undefined;
@@ -88,7 +117,7 @@ export function modelCardAreaRun(
       const build = card.buildCard({
         card: source.card,
         audits,
-        provenance: [],
+        provenance: data ? await freshProvenance(io, data) : [],
         currentDigests,
         policy,
         tool: { name: 'rai-audit', version: toolVersion() },

@@ -1,4 +1,5 @@
-import { createPainter, type CliIo, type Painter } from '../io.js';
+import { createPainter, terminalLine, type CliIo, type Painter } from '../io.js';
+import { escapeTerminalValue } from '../terminal-text.js';
 import type { AuditSpec, RunObserver } from '../run-audit.js';
 
 interface AreaState {
@@ -33,7 +34,7 @@ export function createLogObserver(io: CliIo, quiet: boolean, now = () => perform
   return {
     progress: (spec, index, message) => {
       if (!started.has(index)) started.set(index, now());
-      if (!quiet) io.stderr(`[${spec.command}] ${message.replace(/^rai-audit [^:]+: /, '')}\n`);
+      if (!quiet) io.stderr(terminalLine(`[${spec.command}] ${message.replace(/^rai-audit [^:]+: /, '')}`));
     },
     settled: (spec, index, outcome) => {
       const took = seconds(now() - (started.get(index) ?? now()));
@@ -51,7 +52,8 @@ function renderLine(area: AreaState, width: number, frame: number, paint: Painte
         ? paint.red('✖')
         : paint.yellow(SPINNER[frame % SPINNER.length]!);
   const time = paint.dim(seconds((area.ended ?? now) - area.started));
-  const text = `${area.label.padEnd(width)}  ${area.state === 'running' ? area.message : area.state}`;
+  const message = escapeTerminalValue(area.state === 'running' ? area.message : area.state);
+  const text = `${area.label.padEnd(width)}  ${message}`;
   return `${mark} ${paint.bold(text.slice(0, 100))} ${time}`;
 }
 

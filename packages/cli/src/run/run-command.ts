@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { CliIo } from '../io.js';
 import { runAuditSet } from '../run-audit.js';
 import type { RunCommandOptions } from '../commands/run.js';
@@ -11,7 +12,7 @@ export async function runRunCommand(io: CliIo, options: RunCommandOptions): Prom
   const only = parseOnly(options.only);
   const configFile = findConfigFile(io.cwd, options.config);
   const config = await loadRunConfig(configFile, io.cwd);
-  const specs = planAreaRuns(io, config, only);
+  const specs = planAreaRuns(io, config, only, resolve(io.cwd, options.out));
   const live = io.stderrIsTty === true && !options.quiet;
   if (!options.quiet)
     io.stderr(`rai-audit run: ${config.shown}: ${specs.map((spec) => spec.command).join(', ')}\n`);

@@ -1,8 +1,8 @@
 import type { ContentCredentialsEvidence } from '../c2pa/evidence.js';
 import {
-  categoriseDigitalSourceType,
+  categorizeDigitalSourceType,
   declaresGenerativeAi,
-  normaliseDigitalSourceType,
+  normalizeDigitalSourceType,
   type DigitalSourceCategory,
 } from './digital-source-type.js';
 import type { XmpDigitalSourceTypeLabel } from './read-xmp.js';
@@ -13,7 +13,7 @@ export const DECLARATION_SOURCES: readonly DeclarationSource[] = ['c2pa-active',
 /** One digital source type declared somewhere in the asset. */
 export interface DigitalSourceTypeClaim {
   readonly source: DeclarationSource;
-  /** The full IPTC URI (see `normaliseDigitalSourceType`). */
+  /** The full IPTC URI (see `normalizeDigitalSourceType`). */
   readonly value: string;
   /** As written, before normalisation. */
   readonly raw: string;
@@ -57,10 +57,10 @@ function c2paClaims(evidence: ContentCredentialsEvidence | undefined): DigitalSo
   return evidence.manifests.flatMap((manifest) =>
     manifest.actions.flatMap((action) => {
       const value =
-        action.digitalSourceType === null ? undefined : normaliseDigitalSourceType(action.digitalSourceType);
+        action.digitalSourceType === null ? undefined : normalizeDigitalSourceType(action.digitalSourceType);
       if (value === undefined) return [];
       const source: DeclarationSource = manifest.role === 'active' ? 'c2pa-active' : 'c2pa-ingredient';
-      const category = categoriseDigitalSourceType(value);
+      const category = categorizeDigitalSourceType(value);
       const claim = {
         source,
         value,
@@ -75,9 +75,9 @@ function c2paClaims(evidence: ContentCredentialsEvidence | undefined): DigitalSo
 
 function xmpClaims(labels: readonly XmpDigitalSourceTypeLabel[]): DigitalSourceTypeClaim[] {
   return labels.flatMap((label) => {
-    const value = normaliseDigitalSourceType(label.value);
+    const value = normalizeDigitalSourceType(label.value);
     if (value === undefined) return [];
-    const category = categoriseDigitalSourceType(value);
+    const category = categorizeDigitalSourceType(value);
     const location = { manifestLabel: null, action: null, where: label.where, prefix: label.prefix };
     return [{ source: 'xmp' as const, value, raw: label.value, category, ...location }];
   });
@@ -95,7 +95,7 @@ function declaresAi(stance: SourceStance): boolean {
   return stance === 'generative-ai' || stance === 'composite-with-ai';
 }
 
-function summariseSources(claims: readonly DigitalSourceTypeClaim[]): SourceDeclaration[] {
+function summarizeSources(claims: readonly DigitalSourceTypeClaim[]): SourceDeclaration[] {
   return DECLARATION_SOURCES.map((source) => {
     const own = claims.filter((claim) => claim.source === source);
     return { source, stance: stanceOf(own), values: [...new Set(own.map((claim) => claim.value))].sort() };
@@ -162,7 +162,7 @@ export function declareAiGeneration(input: {
   readonly xmp: readonly XmpDigitalSourceTypeLabel[];
 }): AiGenerationDeclaration {
   const claims = [...c2paClaims(input.c2pa), ...xmpClaims(input.xmp)];
-  const sources = summariseSources(claims);
+  const sources = summarizeSources(claims);
   const stances = stancesOf(sources);
   const verdict = decideVerdict(stances);
   const declaring = sources.filter((source) => declaresAi(source.stance)).map((source) => source.source);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  categoriseDigitalSourceType,
+  categorizeDigitalSourceType,
   IPTC_DIGITAL_SOURCE_TYPE_BASE,
-  normaliseDigitalSourceType,
+  normalizeDigitalSourceType,
 } from './digital-source-type.js';
 
 const iptc = (code: string): string => IPTC_DIGITAL_SOURCE_TYPE_BASE + code;
 
-describe('normaliseDigitalSourceType', () => {
+describe('normalizeDigitalSourceType', () => {
   it.each([
     [
       'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia',
@@ -27,16 +27,16 @@ describe('normaliseDigitalSourceType', () => {
     ['someFutureCode', iptc('someFutureCode')],
     [' http://example.com/other/type ', 'http://example.com/other/type'],
   ])('%j → %s', (raw, expected) => {
-    expect(normaliseDigitalSourceType(raw)).toBe(expected);
+    expect(normalizeDigitalSourceType(raw)).toBe(expected);
   });
 
   it('gives undefined for an empty or blank value', () => {
-    expect(normaliseDigitalSourceType('')).toBeUndefined();
-    expect(normaliseDigitalSourceType(' \t\n')).toBeUndefined();
+    expect(normalizeDigitalSourceType('')).toBeUndefined();
+    expect(normalizeDigitalSourceType(' \t\n')).toBeUndefined();
   });
 });
 
-describe('categoriseDigitalSourceType', () => {
+describe('categorizeDigitalSourceType', () => {
   it.each([
     ['trainedAlgorithmicMedia', 'generative-ai'],
     ['compositeWithTrainedAlgorithmicMedia', 'composite-with-ai'],
@@ -47,10 +47,10 @@ describe('categoriseDigitalSourceType', () => {
     ['someFutureCode', 'unrecognised'],
     ['toString', 'unrecognised'],
   ])('%s is %s', (code, category) => {
-    expect(categoriseDigitalSourceType(iptc(code))).toBe(category);
+    expect(categorizeDigitalSourceType(iptc(code))).toBe(category);
   });
 
   it('does not recognise a known code under another base URI', () => {
-    expect(categoriseDigitalSourceType('http://example.com/trainedAlgorithmicMedia')).toBe('unrecognised');
+    expect(categorizeDigitalSourceType('http://example.com/trainedAlgorithmicMedia')).toBe('unrecognised');
   });
 });

@@ -45,7 +45,7 @@ const BARE_CODE = /^[A-Za-z]+$/;
  * A digital source type as the full IPTC URI: trimmed, `https` and a trailing slash dropped, a bare code
  * (`trainedAlgorithmicMedia`) expanded. A value outside the IPTC vocabulary is only trimmed; empty gives undefined.
  */
-export function normaliseDigitalSourceType(raw: string): string | undefined {
+export function normalizeDigitalSourceType(raw: string): string | undefined {
   const value = raw.trim();
   if (value === '') return undefined;
   const code = IPTC_URI.exec(value)?.[1] ?? (BARE_CODE.test(value) ? value : undefined);
@@ -54,7 +54,7 @@ export function normaliseDigitalSourceType(raw: string): string | undefined {
 }
 
 /** The category of a normalised digital source type (see `DigitalSourceCategory`). */
-export function categoriseDigitalSourceType(normalised: string): DigitalSourceCategory {
+export function categorizeDigitalSourceType(normalised: string): DigitalSourceCategory {
   if (!normalised.startsWith(IPTC_DIGITAL_SOURCE_TYPE_BASE)) return 'unrecognised';
   return CATEGORY_BY_CODE.get(normalised.slice(IPTC_DIGITAL_SOURCE_TYPE_BASE.length)) ?? 'unrecognised';
 }

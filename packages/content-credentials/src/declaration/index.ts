@@ -11,10 +11,10 @@ export {
   type SourceStance,
 } from './ai-declaration.js';
 export {
-  categoriseDigitalSourceType,
+  categorizeDigitalSourceType,
   declaresGenerativeAi,
   IPTC_DIGITAL_SOURCE_TYPE_BASE,
-  normaliseDigitalSourceType,
+  normalizeDigitalSourceType,
   type DigitalSourceCategory,
 } from './digital-source-type.js';
 export { readPngXmpPackets } from './png-xmp.js';

@@ -30,13 +30,22 @@ export interface AssetRequirementSet {
 }
 
 /** Lower-case hex without a `0x` prefix: how payloads are compared and named. */
-export function normaliseHexPayload(hex: string): string {
+export function normalizeHexPayload(hex: string): string {
   return hex.trim().replace(/^0x/i, '').toLowerCase();
 }
 
-/** Compiles the policy's asset rules, keeping their file order. */
-export function compileAssetRules(rules: readonly AssetRule[]): CompiledAssetRule[] {
-  return rules.map((rule) => ({ ...rule, matches: createGlobMatcher(rule.glob) }));
+/**
+ * Compiles the policy's asset rules, keeping their file order; a glob beyond the matcher's bounds is a
+ * UsageError naming the policy file and the rule.
+ */
+export function compileAssetRules(rules: readonly AssetRule[], policyFile?: string): CompiledAssetRule[] {
+  return rules.map((rule) => ({
+    ...rule,
+    matches: createGlobMatcher(rule.glob, {
+      file: policyFile,
+      location: `assets[${JSON.stringify(rule.glob)}]`,
+    }),
+  }));
 }
 
 function mergeC2pa(rules: readonly AssetRule[]): AssetRequirementSet['c2pa'] {
@@ -52,7 +61,7 @@ function mergeWatermark(rules: readonly AssetRule[]): AssetRequirementSet['water
   const anyKnown = asking.some((rule) => rule.requirements.watermark === 'any-known');
   const payloads = asking.flatMap((rule) => {
     const wanted = rule.requirements.watermark;
-    return Array.isArray(wanted) ? wanted.map(normaliseHexPayload) : [];
+    return Array.isArray(wanted) ? wanted.map(normalizeHexPayload) : [];
   });
   return { anyKnown, payloads: [...new Set(payloads)], globs: asking.map((rule) => rule.glob) };
 }

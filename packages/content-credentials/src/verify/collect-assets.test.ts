@@ -21,24 +21,55 @@ describe('collectAssets', () => {
       'site/.cache/d.png',
       'site/.e.png',
       'elsewhere/f.png',
+      'elsewhere/token',
     ])
       writeFileSync(join(dir, file), 'x');
-    symlinkSync('../../elsewhere', join(dir, 'site', 'photos', 'linked')); // followed once
+    symlinkSync('../../elsewhere', join(dir, 'site', 'photos', 'linked')); // leaves the root: not followed
+    symlinkSync('../elsewhere/token', join(dir, 'site', 'secret.png')); // a file outside: not read
+    symlinkSync('../generated/deep', join(dir, 'site', 'photos', 'deep-again')); // inside: walked once
+    symlinkSync('../generated/a.png', join(dir, 'site', 'photos', 'a-again.png')); // inside: followed
     symlinkSync('..', join(dir, 'site', 'generated', 'up')); // a loop
     symlinkSync('missing.png', join(dir, 'site', 'broken.png'));
   });
 
-  it('walks one folder: paths relative to it, hidden entries skipped, links followed once, loops reported', async () => {
-    const { base, entries } = await collectAssets(['site'], dir);
+  it('walks one folder: paths relative to it, hidden entries skipped, links inside followed once, loops reported', async () => {
+    const { base, entries, skipped } = await collectAssets(['site'], dir);
     expect(base).toBe(join(dir, 'site'));
     expect(paths(entries)).toEqual([
       'broken.png (unreadable)',
       'generated/a.png',
       'generated/deep/b.jpg',
       'generated/up (symlink-loop)',
+      'photos/a-again.png',
       'photos/c.jpg',
-      'photos/linked/f.png',
     ]);
+    expect(skipped).toEqual([
+      { path: 'photos/linked', reason: 'link-outside-root' },
+      { path: 'secret.png', reason: 'link-outside-root' },
+    ]);
+    expect(JSON.stringify(skipped)).not.toContain('elsewhere');
+  });
+
+  it('does not follow links out of a glob’s folder either', async () => {
+    const { entries, skipped } = await collectAssets(['site/**/*.png'], dir);
+    expect(paths(entries)).toContain('site/photos/a-again.png');
+    expect(paths(entries).join()).not.toMatch(/f\.png|secret/);
+    expect(skipped.map((entry) => entry.path)).toEqual(['site/photos/linked', 'site/secret.png']);
+  });
+
+  it('never walks the excluded folders (the reports of the last run)', async () => {
+    const { entries, skipped } = await collectAssets(['site'], dir, {
+      excludeFolders: [join(dir, 'site', 'generated')],
+    });
+    expect(paths(entries).some((path) => path.startsWith('generated/'))).toBe(false);
+    expect(skipped).toContainEqual({ path: 'generated', reason: 'output-folder' });
+  });
+
+  it('refuses /proc, /sys and /dev as inputs, and never opens devices found in a folder', async () => {
+    await expect(collectAssets(['/proc/self'], dir)).rejects.toThrow(/pseudo file system/);
+    await expect(collectAssets(['/sys/kernel'], dir)).rejects.toThrow(/pseudo file system/);
+    await expect(collectAssets(['/dev/null'], dir)).rejects.toThrow(/pseudo file system/);
+    await expect(collectAssets(['/proc/self/*'], dir)).rejects.toThrow(/pseudo file system/);
   });
 
   it('takes files and quoted globs relative to the working directory, without duplicates', async () => {

@@ -1,33 +1,28 @@
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Stats } from 'node:fs';
+import { realpath, stat, statfs } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '@rai-audit/core';
 import { createGlobMatcher, hasGlobSyntax } from './glob-match.js';
+import {
+  isInside,
+  pathKey,
+  pathText,
+  walkFolder,
+  type AssetProblem,
+  type RawPath,
+  type SkippedPath,
+  type SkipReason,
+  type WalkVisitor,
+} from './walk-folder.js';
 
-/** Why an asset could not be verified (the `error.reason` of its result). */
-export type AssetErrorReason =
-  | 'unreadable'
-  | 'symlink-loop'
-  | 'not-a-file'
-  | 'empty'
-  | 'unsupported-type'
-  | 'mislabelled'
-  | 'corrupt'
-  | 'too-large'
-  | 'timeout'
-  | 'crashed'
-  | 'internal-error';
-
-export interface AssetProblem {
-  readonly reason: AssetErrorReason;
-  readonly message: string;
-}
+export type { AssetErrorReason, AssetProblem, SkippedPath, SkipReason } from './walk-folder.js';
 
 /** One file to verify, or a path that cannot be (`problem`), found by walking the inputs. */
 export interface AssetEntry {
-  /** Relative to `base`, forward slashes: what policy globs are matched against. */
+  /** Relative to `base`, forward slashes: what policy globs are matched against (invalid UTF-8 as U+FFFD). */
   readonly path: string;
-  readonly absolutePath: string;
+  /** Where to open it: a string, or the raw bytes when the name is not valid UTF-8. */
+  readonly absolutePath: string | Uint8Array;
   readonly problem?: AssetProblem;
 }
 
@@ -36,104 +31,65 @@ export interface CollectedAssets {
   readonly base: string;
   /** Sorted by path. */
   readonly entries: readonly AssetEntry[];
+  /** Paths the walk found and left out (links out of the verified folder, the report folder, exclusions). */
+  readonly skipped: readonly SkippedPath[];
 }
 
-interface WalkState {
+export interface CollectOptions {
+  /** Folders never walked, absolute: the report folder, so that one run does not verify the last one's reports. */
+  readonly excludeFolders?: readonly string[];
+  /** Paths (relative to the base, forward slashes) left out of the run, e.g. `--exclude` globs. */
+  readonly exclude?: (path: string) => boolean;
+}
+
+// Pseudo file systems: reading them discloses the machine's state (/proc/self/environ) or never ends.
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+const PSEUDO_FS_TYPES = new Set([0x9fa0 /* proc */, 0x62656572 /* sysfs */, 0x64626720 /* debugfs */]);
+
+interface State {
   readonly base: string;
-  readonly visitedFolders: Set<string>;
   readonly found: Map<string, AssetEntry>;
-  /** Only files whose path relative to the walk root passes are kept (glob inputs). */
-  readonly accept: (relativeToRoot: string) => boolean;
-  readonly root: string;
+  readonly skipped: Map<string, SkippedPath>;
+  readonly options: CollectOptions;
+  readonly excludedFolders: ReadonlySet<string>;
+  readonly visitedFolders: Set<string>;
 }
 
-function toSlashes(path: string): string {
-  return path.split(sep).join('/');
+function displayOf(state: State, path: RawPath): string {
+  return relative(state.base, pathText(path)).split(sep).join('/') || '.';
 }
 
-function addEntry(state: WalkState, absolutePath: string, problem?: AssetProblem): void {
-  const path = toSlashes(relative(state.base, absolutePath)) || '.';
-  if (!state.found.has(absolutePath)) state.found.set(absolutePath, { path, absolutePath, problem });
+function isValidUtf8(path: RawPath): boolean {
+  return Buffer.from(pathText(path)).equals(path);
 }
 
-function errnoOf(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? 'unknown error';
+function addEntry(state: State, path: RawPath, problem?: AssetProblem): void {
+  const key = pathKey(path);
+  if (state.found.has(key)) return;
+  const shown = displayOf(state, path);
+  if (state.options.exclude?.(shown)) return addSkipped(state, path, 'excluded');
+  const absolutePath = isValidUtf8(path) ? pathText(path) : new Uint8Array(path);
+  state.found.set(key, { path: shown, absolutePath, ...(problem ? { problem } : {}) });
 }
 
-function statProblem(error: unknown): AssetProblem {
-  const code = errnoOf(error);
-  if (code === 'ELOOP') return { reason: 'symlink-loop', message: 'symbolic link loop (ELOOP)' };
-  if (code === 'ENOENT') return { reason: 'unreadable', message: 'broken symbolic link (ENOENT)' };
-  return { reason: 'unreadable', message: `cannot read the path (${code})` };
+function addSkipped(state: State, path: RawPath, reason: SkipReason): void {
+  const shown = displayOf(state, path);
+  if (!state.skipped.has(shown)) state.skipped.set(shown, { path: shown, reason });
 }
 
-/** True when `real` is the folder `parentReal` or one of its ancestors: following it would walk in circles. */
-function leadsBack(real: string, parentReal: string | undefined): boolean {
-  return (
-    parentReal !== undefined &&
-    (parentReal === real || parentReal.startsWith(real.endsWith(sep) ? real : real + sep))
-  );
-}
-
-async function visitFolder(state: WalkState, folder: string, parentReal?: string): Promise<void> {
-  let real: string;
-  try {
-    real = await realpath(folder);
-  } catch (error) {
-    return addIfAccepted(state, folder, statProblem(error));
-  }
-  if (leadsBack(real, parentReal)) {
-    return addIfAccepted(state, folder, {
-      reason: 'symlink-loop',
-      message: `symbolic link loop: leads back to ${toSlashes(relative(state.base, real)) || '.'}`,
-    });
-  }
-  // A folder reached twice through links (not a loop) is walked once.
-  if (state.visitedFolders.has(real)) return;
-  state.visitedFolders.add(real);
-  let children: Dirent[];
-  try {
-    children = await readdir(folder, { withFileTypes: true });
-  } catch (error) {
-    return addIfAccepted(state, folder, {
-      reason: 'unreadable',
-      message: `cannot list the folder (${errnoOf(error)})`,
-    });
-  }
-  children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const child of children) {
-    // Hidden files (.DS_Store, .gitkeep) are not assets; name them explicitly to verify them.
-    if (child.name.startsWith('.')) continue;
-    await visitChild(state, join(folder, child.name), child, real);
-  }
-}
-
-async function visitChild(state: WalkState, path: string, child: Dirent, parentReal: string): Promise<void> {
-  let info: Stats | Dirent = child;
-  if (child.isSymbolicLink()) {
-    try {
-      info = await stat(path);
-    } catch (error) {
-      return addIfAccepted(state, path, statProblem(error));
-    }
-  }
-  if (info.isDirectory()) return visitFolder(state, path, parentReal);
-  if (info.isFile()) return addIfAccepted(state, path);
-  // FIFOs, sockets and devices: reading one could block for ever.
-  addIfAccepted(state, path, {
-    reason: 'not-a-file',
-    message: 'not a regular file (FIFO, socket or device)',
-  });
-}
-
-/** Adds the path when the walk keeps it: every path of a folder input, those matching a glob input. */
-function addIfAccepted(state: WalkState, path: string, problem?: AssetProblem): void {
-  if (state.accept(toSlashes(relative(state.root, path)))) addEntry(state, path, problem);
+function visitor(state: State, accept: (relativeToRoot: string) => boolean): WalkVisitor {
+  return {
+    accept,
+    file: (path, problem) => addEntry(state, path, problem),
+    skip: (path, reason) => addSkipped(state, path, reason),
+    excludedFolders: state.excludedFolders,
+    visitedFolders: state.visitedFolders,
+  };
 }
 
 /** `generated/**\/*.png` → walk `generated`, keep paths matching `**\/*.png` below it. */
 function splitGlob(pattern: string): { root: string; rest: string } {
-  const segments = toSlashes(pattern).split('/');
+  const segments = pattern.split(sep).join('/').split('/');
   const firstGlob = segments.findIndex(hasGlobSyntax);
   const root = segments.slice(0, firstGlob).join('/') || (pattern.startsWith('/') ? '/' : '.');
   return { root, rest: segments.slice(firstGlob).join('/') };
@@ -143,7 +99,8 @@ async function statInput(path: string, given: string): Promise<Stats> {
   try {
     return await stat(path);
   } catch (error) {
-    throw new InputError(`cannot read the asset path (${errnoOf(error)})`, {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new InputError(`cannot read the asset path (${code})`, {
       file: given,
       hint: 'give a folder, files or a quoted glob such as "generated/**/*.png"',
       cause: error,
@@ -151,55 +108,96 @@ async function statInput(path: string, given: string): Promise<Stats> {
   }
 }
 
-async function collectInput(state: WalkState, input: string, cwd: string): Promise<void> {
+/** Refuses an input that lies in /proc, /sys, /dev or another pseudo file system: none of it is an asset. */
+async function refusePseudoFileSystem(absolute: string, given: string): Promise<void> {
+  const real = await realpath(absolute).catch(() => absolute);
+  const type = (await statfs(real).catch(() => undefined))?.type;
+  if (
+    PSEUDO_ROOTS.some((root) => isInside(real, root)) ||
+    (type !== undefined && PSEUDO_FS_TYPES.has(type))
+  ) {
+    throw new InputError('refusing to verify a pseudo file system (/proc, /sys, /dev): it holds no assets', {
+      file: given,
+      hint: 'give the folder of generated assets',
+    });
+  }
+}
+
+async function collectGlob(state: State, input: string, cwd: string): Promise<void> {
+  const { root, rest } = splitGlob(input);
+  const matcher = createGlobMatcher(rest, { location: `the pattern ${JSON.stringify(input)}` });
+  const walkRoot = resolve(cwd, root);
+  if (!(await statInput(walkRoot, root)).isDirectory()) {
+    throw new InputError('the folder of the pattern is not a folder', {
+      file: input,
+      hint: 'check the glob',
+    });
+  }
+  await refusePseudoFileSystem(walkRoot, input);
+  const before = state.found.size;
+  await walkFolder(Buffer.from(walkRoot), visitor(state, matcher));
+  if (state.found.size === before) {
+    throw new InputError('no file matches the pattern', { file: input, hint: 'check the glob and quote it' });
+  }
+}
+
+async function collectInput(state: State, input: string, cwd: string): Promise<void> {
   const absolute = resolve(cwd, input);
   if (hasGlobSyntax(input) && !(await stat(absolute).catch(() => undefined))) {
-    const { root, rest } = splitGlob(input);
-    const matcher = createGlobMatcher(rest);
-    const walkRoot = resolve(cwd, root);
-    if (!(await statInput(walkRoot, root)).isDirectory()) {
-      throw new InputError('the folder of the pattern is not a folder', {
-        file: input,
-        hint: 'check the glob',
-      });
-    }
-    const before = state.found.size;
-    await visitFolder({ ...state, accept: matcher, root: walkRoot }, walkRoot);
-    if (state.found.size === before) {
-      throw new InputError('no file matches the pattern', {
-        file: input,
-        hint: 'check the glob and quote it',
-      });
-    }
-    return;
+    return collectGlob(state, input, cwd);
   }
   const info = await statInput(absolute, input);
-  if (info.isDirectory()) return visitFolder({ ...state, accept: () => true, root: absolute }, absolute);
+  await refusePseudoFileSystem(absolute, input);
+  if (info.isDirectory())
+    return walkFolder(
+      Buffer.from(absolute),
+      visitor(state, () => true),
+    );
   addEntry(
     state,
-    absolute,
+    Buffer.from(absolute),
     info.isFile() ? undefined : { reason: 'not-a-file', message: 'not a regular file' },
   );
 }
 
+async function realFolderKeys(folders: readonly string[]): Promise<Set<string>> {
+  const keys = await Promise.all(
+    folders.map(async (folder) =>
+      pathKey(await realpath(Buffer.from(folder), { encoding: 'buffer' }).catch(() => Buffer.from(folder))),
+    ),
+  );
+  return new Set(keys);
+}
+
 /**
- * The files to verify from the command-line inputs (folders, files, quoted globs), walked without following
- * symlink loops. Unreadable paths, loops and special files become entries with a `problem`, so that each is
- * reported as an error result for that path while the others are verified. Throws InputError for an input
- * that does not exist or a glob that matches nothing.
+ * The files to verify from the command-line inputs (folders, files, quoted globs). Walks never follow a link
+ * out of the folder being walked, never enter the excluded folders, and never open anything: unreadable paths,
+ * loops and special files become entries with a `problem` (each reported as an error result for that path),
+ * links out of the folder and excluded paths are listed in `skipped`. Throws InputError for an input that does
+ * not exist, lies in a pseudo file system (/proc, /sys, /dev), or a glob that matches nothing.
  */
-export async function collectAssets(inputs: readonly string[], cwd: string): Promise<CollectedAssets> {
+export async function collectAssets(
+  inputs: readonly string[],
+  cwd: string,
+  options: CollectOptions = {},
+): Promise<CollectedAssets> {
   const single = inputs.length === 1 ? resolve(cwd, inputs[0]!) : undefined;
   const singleIsFolder = single !== undefined && (await stat(single).catch(() => undefined))?.isDirectory();
   const base = singleIsFolder ? single! : cwd;
-  const state: WalkState = {
-    base,
-    visitedFolders: new Set(),
+  const state: State = {
+    base: isAbsolute(base) ? base : resolve(base),
     found: new Map(),
-    accept: () => true,
-    root: base,
+    skipped: new Map(),
+    options,
+    excludedFolders: await realFolderKeys(options.excludeFolders ?? []),
+    visitedFolders: new Set(),
   };
   for (const input of inputs) await collectInput(state, input, cwd);
-  const entries = [...state.found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { base: isAbsolute(base) ? base : resolve(base), entries };
+  const byPath = <T extends { path: string }>(a: T, b: T): number =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return {
+    base: state.base,
+    entries: [...state.found.values()].sort(byPath),
+    skipped: [...state.skipped.values()].sort(byPath),
+  };
 }

@@ -35,7 +35,7 @@ function signerSummary(signer: {
 }
 
 /** The report's view of the C2PA evidence: state, every status code with its scope, the active manifest's facts. */
-export function summariseC2pa(evidence: ContentCredentialsEvidence): AssetC2pa {
+export function summarizeC2pa(evidence: ContentCredentialsEvidence): AssetC2pa {
   const none = { codes: [], actions: [], ingredients: 0 };
   switch (evidence.outcome) {
     case 'no-manifest':
@@ -73,7 +73,7 @@ export function summariseC2pa(evidence: ContentCredentialsEvidence): AssetC2pa {
 }
 
 /** Which source declared which digital source types, the verdict, and the disagreements in words. */
-export function summariseDeclaration(declaration: AiGenerationDeclaration): AssetDeclaration {
+export function summarizeDeclaration(declaration: AiGenerationDeclaration): AssetDeclaration {
   return {
     verdict: declaration.verdict,
     sources: declaration.sources
@@ -84,7 +84,7 @@ export function summariseDeclaration(declaration: AiGenerationDeclaration): Asse
 }
 
 /** Found (with the payload and its significance), not found, or skipped with the detector's note. */
-export function summariseWatermark(detection: WatermarkDetection): AssetWatermark {
+export function summarizeWatermark(detection: WatermarkDetection): AssetWatermark {
   if (detection.note !== undefined) return { status: 'skipped', reason: detection.note };
   if (detection.status !== 'found') return { status: 'not found' };
   const best = detection.payloads.find((payload) => payload.name === detection.payload);

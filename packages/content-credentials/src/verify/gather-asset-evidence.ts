@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { AssetResult, AssetWatermark } from '@rai-audit/core';
 import sharp from 'sharp';
 import type { ContentCredentialsEvidence } from '../c2pa/evidence.js';
@@ -12,13 +11,15 @@ import type { PixelBuffer } from '../watermark/block-votes.js';
 import { detectDwtDct } from '../watermark/dwtdct.js';
 import { makeThumbnail } from './asset-thumbnail.js';
 import type { AssetProblem } from './collect-assets.js';
-import { summariseC2pa, summariseDeclaration, summariseWatermark } from './evidence-summaries.js';
+import { summarizeC2pa, summarizeDeclaration, summarizeWatermark } from './evidence-summaries.js';
 import { describeMislabel } from './media-extension.js';
+import { readAssetFile } from './read-asset-file.js';
 
 /** One asset to verify: where it is, and the dwtDct payloads to score on it (the user's and its rules'). */
 export interface AssetTask {
   readonly path: string;
-  readonly absolutePath: string;
+  /** A string, or raw bytes when the file name is not valid UTF-8. */
+  readonly absolutePath: string | Uint8Array;
   readonly payloads: readonly string[];
 }
 
@@ -34,7 +35,7 @@ export interface EvidenceSettings {
 }
 
 /** How the bytes are read: the file system by default; tests inject failures that root cannot produce. */
-export type AssetReader = (absolutePath: string) => Promise<Uint8Array>;
+export type AssetReader = (absolutePath: string | Uint8Array) => Promise<Uint8Array>;
 
 // Raster formats sharp's prebuilt libvips decodes. HEIC needs an HEVC decoder that it does not ship.
 const DECODABLE_IMAGES = new Set([
@@ -106,6 +107,7 @@ async function readBytes(task: AssetTask, reader: AssetReader): Promise<Uint8Arr
     return bytes;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    if (code === 'ENOTREG') return { reason: 'not-a-file', message: 'not a regular file when opened' };
     return { reason: 'unreadable', message: `cannot read the file (${code})` };
   }
 }
@@ -123,7 +125,7 @@ async function watermarkEvidence(
     const problem = decoded.problem!;
     return { watermark: { status: 'skipped', reason: problem.message }, problem };
   }
-  const watermark = summariseWatermark(detectDwtDct(decoded.pixels, { payloads: task.payloads }));
+  const watermark = summarizeWatermark(detectDwtDct(decoded.pixels, { payloads: task.payloads }));
   const thumbnail =
     settings.thumbnailSize > 0
       ? await makeThumbnail(decoded.pixels, decoded.orientation, settings.thumbnailSize).catch(
@@ -142,24 +144,22 @@ async function watermarkEvidence(
 export async function gatherAssetEvidence(
   task: AssetTask,
   settings: EvidenceSettings,
-  reader: AssetReader = readFile,
+  reader: AssetReader = readAssetFile,
 ): Promise<AssetResult> {
   const bytes = await readBytes(task, reader);
   if (!(bytes instanceof Uint8Array)) return errorAssetResult(task.path, 0, bytes);
+  const mediaType = detectMediaType(bytes);
+  if (mediaType === undefined) {
+    // Nothing derived from the content of a file that is not media goes into a report: not its first bytes,
+    // not its hash (the verified folder may hold a token file, or a link to one).
+    const message = 'not a media type the C2PA reader knows (detected by content)';
+    return errorAssetResult(task.path, bytes.length, { reason: 'unsupported-type', message });
+  }
   const identity = {
     path: task.path,
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
   };
-  const mediaType = detectMediaType(bytes);
-  if (mediaType === undefined) {
-    const head = Buffer.from(bytes.subarray(0, 8)).toString('hex');
-    const message = `not a media type the C2PA reader knows (first bytes ${head})`;
-    return {
-      ...errorAssetResult(task.path, bytes.length, { reason: 'unsupported-type', message }),
-      ...identity,
-    };
-  }
   const at = settings.at === undefined ? undefined : new Date(settings.at);
   const options = { trustAnchorsPem: settings.trustAnchorsPem, allowNetwork: settings.allowNetwork, at };
   const c2pa = await readContentCredentials(bytes, { mimeType: mediaType, ...options });
@@ -177,8 +177,8 @@ export async function gatherAssetEvidence(
     status: problem ? 'error' : 'verified',
     ...(problem ? { error: { ...problem } } : {}),
     ...(image.thumbnail ? { thumbnail: image.thumbnail } : {}),
-    c2pa: summariseC2pa(c2pa),
-    declaration: summariseDeclaration(declaration),
+    c2pa: summarizeC2pa(c2pa),
+    declaration: summarizeDeclaration(declaration),
     watermark: image.watermark,
     ...(terms.c2pa || terms.xmp ? { terms } : {}),
     rules: [],

@@ -1,136 +1,112 @@
+import picomatch from 'picomatch';
+import { UsageError } from '@rai-audit/core';
+
 /**
- * Policy globs (`generated/**`, `**\/*.{png,jpg}`) matched against asset paths relative to the verified folder,
- * with forward slashes. Node's `path.matchesGlob` is experimental in Node 20 (it prints a warning on first use)
- * and skips dot-files under `**`, so the few rules a policy needs are implemented here:
+ * Policy globs (`generated/**`, `**\/*.{png,jpg}`) and glob arguments, matched by picomatch against asset paths
+ * relative to the verified folder, with forward slashes. Two settings matter for security:
  *
- * - `**` as a whole segment matches zero or more segments; elsewhere it acts as `*`
- * - `*` matches any run of characters within a segment, `?` one character (never `/`)
- * - `{a,b}` alternatives, nestable, may contain `/`; `[abc]`, `[a-z]`, `[!a]` classes within a segment
- * - `\x` matches `x` literally; a leading `./` is ignored
+ * - `dot: true`: a hidden folder or file under `generated/**` is still covered by the rule;
+ * - the regular expression's `s` flag: picomatch's `**` compiles to `.`, which without it stops at a line
+ *   terminator, so `generated/evil<LF>.png` would escape a `generated/**` rule. A file name may hold any
+ *   character but `/` and NUL (invalid UTF-8 reaches us as U+FFFD), and every one of them must match.
  *
- * A pattern without `/` matches at the top level only (`*.png` is not `**\/*.png`), as minimatch does.
+ * picomatch compiles to a backtracking regular expression: each `*` in a segment is a lazy `[^/]*?`, so
+ * `*a*a*a*a` against a 250-character name takes seconds and each further star multiplies that by about a
+ * hundred. Patterns are therefore bounded before they are compiled (see `GLOB_LIMITS`); beyond the bounds a
+ * pattern is refused with a UsageError naming it, rather than risking a run that never ends.
  */
+export const GLOB_LIMITS = {
+  /** Characters in one pattern. */
+  maxLength: 512,
+  /** Variable-length wildcards (`*`, `**`, extglobs) in one path segment of the pattern. */
+  maxStarsPerSegment: 3,
+  /** Variable-length wildcards in the whole pattern. */
+  maxStars: 8,
+  /** `{…}` groups in the whole pattern. */
+  maxBraceGroups: 8,
+} as const;
 
-/** Splits `{a,b}` alternatives into every pattern they stand for; unbalanced braces are kept literally. */
-export function expandBraces(pattern: string): string[] {
-  const open = findUnescaped(pattern, '{', 0);
-  if (open < 0) return [pattern];
-  const close = findMatchingBrace(pattern, open);
-  if (close < 0) return [pattern];
-  const alternatives = splitTopLevelCommas(pattern.slice(open + 1, close));
-  const prefix = pattern.slice(0, open);
-  const suffixes = expandBraces(pattern.slice(close + 1));
-  if (alternatives.length < 2) {
-    // `{a}` is not an alternation: keep the braces and expand what follows.
-    return suffixes.map((suffix) => `${prefix}{${alternatives[0] ?? ''}}${suffix}`);
-  }
-  return alternatives.flatMap((alternative) =>
-    expandBraces(alternative).flatMap((middle) => suffixes.map((suffix) => `${prefix}${middle}${suffix}`)),
-  );
-}
+const PICOMATCH_OPTIONS: picomatch.PicomatchOptions = {
+  dot: true,
+  flags: 's',
+  maxLength: GLOB_LIMITS.maxLength,
+  strictSlashes: false,
+  // `[!a]` negates a class and `[[:digit:]]` is a POSIX class, as in a shell.
+  posix: true,
+};
 
-function findUnescaped(text: string, char: string, from: number): number {
-  for (let i = from; i < text.length; i += 1) {
-    if (text[i] === '\\') i += 1;
-    else if (text[i] === char) return i;
-  }
-  return -1;
-}
-
-function findMatchingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i += 1) {
-    const char = text[i];
+/** Variable-length constructs in one segment: `*` runs (`**` counts once) and extglob openers `?(`, `+(`, `@(`, `!(`. */
+function countStars(segment: string): number {
+  let count = 0;
+  for (let i = 0; i < segment.length; i += 1) {
+    const char = segment[i];
     if (char === '\\') i += 1;
-    else if (char === '{') depth += 1;
-    else if (char === '}' && --depth === 0) return i;
+    else if (char === '*') {
+      count += 1;
+      while (segment[i + 1] === '*') i += 1;
+    } else if ((char === '?' || char === '+' || char === '@' || char === '!') && segment[i + 1] === '(')
+      count += 1;
   }
-  return -1;
+  return count;
 }
 
-function splitTopLevelCommas(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i];
-    if (char === '\\') i += 1;
-    else if (char === '{') depth += 1;
-    else if (char === '}') depth -= 1;
-    else if (char === ',' && depth === 0) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+function countBraceGroups(pattern: string): number {
+  let count = 0;
+  for (let i = 0; i < pattern.length; i += 1) {
+    if (pattern[i] === '\\') i += 1;
+    else if (pattern[i] === '{') count += 1;
   }
-  parts.push(text.slice(start));
-  return parts;
+  return count;
 }
 
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-
-function escapeRegex(text: string): string {
-  return text.replace(REGEX_SPECIAL, '\\$&');
-}
-
-/** A `[…]` class at `start`, as regex source and the index after it, or undefined when it is not closed. */
-function readClass(segment: string, start: number): { source: string; end: number } | undefined {
-  let i = start + 1;
-  const negated = segment[i] === '!' || segment[i] === '^';
-  if (negated) i += 1;
-  let body = '';
-  for (let first = true; i < segment.length; i += 1, first = false) {
-    const char = segment[i]!;
-    if (char === ']' && !first) {
-      return { source: `[${negated ? '^/' : ''}${body}]`, end: i + 1 };
-    }
-    if (char === '\\' && i + 1 < segment.length) {
-      const next = segment[++i]!;
-      body += next === '-' ? '\\-' : escapeRegex(next);
-    } else body += char === '-' ? '-' : escapeRegex(char);
-  }
+/** Why a pattern is refused (too long, too many wildcards or brace groups), or undefined when it is accepted. */
+export function globPatternProblem(pattern: string): string | undefined {
+  const { maxLength, maxStarsPerSegment, maxStars, maxBraceGroups } = GLOB_LIMITS;
+  if (pattern.length > maxLength)
+    return `the pattern is ${pattern.length} characters long, above the limit of ${maxLength}`;
+  if (pattern.includes('\0')) return 'the pattern holds a NUL character, which no file name can';
+  // A `**` segment followed by more `**` segments means the same as one; count the run once.
+  const segments = pattern
+    .split('/')
+    .filter((segment, index, all) => !(segment === '**' && all[index - 1] === '**'));
+  const perSegment = segments.map(countStars);
+  const busiest = Math.max(0, ...perSegment.filter((_, index) => segments[index] !== '**'));
+  if (busiest > maxStarsPerSegment)
+    return `a path segment has ${busiest} wildcards (*), above the limit of ${maxStarsPerSegment} per segment`;
+  const total = perSegment.reduce((sum, count) => sum + count, 0);
+  if (total > maxStars) return `the pattern has ${total} wildcards (*, **), above the limit of ${maxStars}`;
+  const braces = countBraceGroups(pattern);
+  if (braces > maxBraceGroups)
+    return `the pattern has ${braces} brace groups ({…}), above the limit of ${maxBraceGroups}`;
   return undefined;
 }
 
-function segmentToRegex(segment: string): string {
-  let source = '';
-  for (let i = 0; i < segment.length; i += 1) {
-    const char = segment[i]!;
-    if (char === '\\' && i + 1 < segment.length) source += escapeRegex(segment[++i]!);
-    else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const cls = readClass(segment, i);
-      if (cls) {
-        source += cls.source;
-        i = cls.end - 1;
-      } else source += '\\[';
-    } else source += escapeRegex(char);
+/** Where a pattern came from, for the error: a policy key or a command-line argument. */
+export interface GlobSource {
+  readonly file?: string;
+  readonly location?: string;
+}
+
+/**
+ * A reusable matcher for one glob; `path` is relative with forward slashes. Throws UsageError naming the
+ * pattern (and where it came from) for a pattern beyond `GLOB_LIMITS` or one picomatch cannot compile.
+ */
+export function createGlobMatcher(pattern: string, source: GlobSource = {}): (path: string) => boolean {
+  const problem = globPatternProblem(pattern);
+  const refuse = (reason: string, cause?: unknown): UsageError =>
+    new UsageError(`glob ${JSON.stringify(pattern)} is refused: ${reason}`, {
+      ...source,
+      hint: 'Write a simpler pattern (fewer wildcards and brace groups), or several rules',
+      cause,
+    });
+  if (problem) throw refuse(problem);
+  let matcher: (path: string) => boolean;
+  try {
+    matcher = picomatch(pattern.replace(/^(\.\/)+/, ''), PICOMATCH_OPTIONS);
+  } catch (error) {
+    throw refuse((error as Error).message, error);
   }
-  return source;
-}
-
-/** Regex source for one brace-free pattern, anchored at both ends. */
-function braceFreeToRegex(pattern: string): string {
-  const segments = pattern.replace(/^(\.\/)+/, '').split('/');
-  let source = '';
-  segments.forEach((segment, index) => {
-    const last = index === segments.length - 1;
-    if (segment === '**') source += last ? '.*' : '(?:[^/]+/)*';
-    else source += segmentToRegex(segment) + (last ? '' : '/');
-  });
-  return `^${source}$`;
-}
-
-/** Compiles a glob into one anchored RegExp (alternatives from braces joined by `|`). */
-export function globToRegExp(pattern: string): RegExp {
-  const sources = [...new Set(expandBraces(pattern).map(braceFreeToRegex))];
-  return new RegExp(sources.length === 1 ? sources[0]! : sources.map((s) => `(?:${s})`).join('|'), 'u');
-}
-
-/** A reusable matcher for one glob; `path` is relative with forward slashes. */
-export function createGlobMatcher(pattern: string): (path: string) => boolean {
-  const regex = globToRegExp(pattern);
-  return (path) => regex.test(path.replace(/^(\.\/)+/, ''));
+  return (path) => matcher(path.replace(/^(\.\/)+/, ''));
 }
 
 /** True when `path` (relative, forward slashes) matches the glob `pattern`. */
@@ -140,5 +116,5 @@ export function matchesGlob(path: string, pattern: string): boolean {
 
 /** True when the text contains glob syntax, so a command-line argument is a pattern rather than a path. */
 export function hasGlobSyntax(text: string): boolean {
-  return /[*?[{]/.test(text);
+  return picomatch.scan(text).isGlob;
 }

@@ -1,7 +1,7 @@
 export { evaluateAssetChecks, type AssetCheckContext } from './asset-checks.js';
 export {
   compileAssetRules,
-  normaliseHexPayload,
+  normalizeHexPayload,
   requirementsFor,
   type AssetRequirementSet,
   type CompiledAssetRule,
@@ -23,7 +23,7 @@ export {
   type AssetProblem,
   type CollectedAssets,
 } from './collect-assets.js';
-export { summariseC2pa, summariseDeclaration, summariseWatermark } from './evidence-summaries.js';
+export { summarizeC2pa, summarizeDeclaration, summarizeWatermark } from './evidence-summaries.js';
 export {
   errorAssetResult,
   gatherAssetEvidence,
@@ -31,7 +31,13 @@ export {
   type AssetTask,
   type EvidenceSettings,
 } from './gather-asset-evidence.js';
-export { createGlobMatcher, expandBraces, globToRegExp, hasGlobSyntax, matchesGlob } from './glob-match.js';
+export {
+  createGlobMatcher,
+  GLOB_LIMITS,
+  globPatternProblem,
+  hasGlobSyntax,
+  matchesGlob,
+} from './glob-match.js';
 export { describeMislabel } from './media-extension.js';
 export { checkWatermarkPayloads, type PayloadSource } from './watermark-payload-check.js';
 export { runWorkerPool, type PoolOutcome, type WorkerPoolOptions, type WorkerReply } from './worker-pool.js';

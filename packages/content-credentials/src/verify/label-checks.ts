@@ -1,6 +1,6 @@
 import type { AssetDeclaration, AssetResult, Expected } from '@rai-audit/core';
 import { KNOWN_WATERMARK_PAYLOADS } from '../watermark/payloads.js';
-import { normaliseHexPayload, type AssetRequirementSet } from './asset-rules.js';
+import { normalizeHexPayload, type AssetRequirementSet } from './asset-rules.js';
 import { describeGlobs, type Finding } from './check-finding.js';
 
 const AI_TYPE = 'http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia';
@@ -141,7 +141,7 @@ export function watermarkFinding(
     };
   }
   const payload = watermark.payload ?? '';
-  const ok = accepted.includes(payload) || requirement.payloads.includes(normaliseHexPayload(payload));
+  const ok = accepted.includes(payload) || requirement.payloads.includes(normalizeHexPayload(payload));
   const significance =
     watermark.bits === undefined
       ? ''

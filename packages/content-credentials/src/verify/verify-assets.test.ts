@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError, type AssetResult, type Check } from '@rai-audit/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TEST_FOLDER_POLICY, testTrustAnchors, writeTestAssetFolder } from './test-asset-folder.js';
+import { TEST_FOLDER_POLICY, testTrustAnchors, writeTestAssetFolder } from '../../test/test-asset-folder.js';
 import { verifyAssets, type VerifyAssetsOutcome, type VerifyAssetsRequest } from './verify-assets.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rai-audit-verify-'));
@@ -198,7 +198,7 @@ describe('verifyAssets on unreadable files', () => {
         cwd: local,
         policy: { failOn: 'error', checks: {}, assets: [], trust: [], bias: {} },
         reader: async (path) => {
-          if (path.endsWith('a.txt')) throw denied;
+          if (typeof path === 'string' && path.endsWith('a.txt')) throw denied;
           return new Uint8Array(Buffer.from('plain text'));
         },
       }),
@@ -207,8 +207,11 @@ describe('verifyAssets on unreadable files', () => {
       outcome.section.assets.map((result) => [result.path, result.error?.reason, result.error?.message]),
     ).toEqual([
       ['a.txt', 'unreadable', 'cannot read the file (EACCES)'],
-      ['b.txt', 'unsupported-type', 'not a media type the C2PA reader knows (first bytes 706c61696e207465)'],
+      ['b.txt', 'unsupported-type', 'not a media type the C2PA reader knows (detected by content)'],
     ]);
+    // Nothing derived from the content of a file that is not media reaches the report.
+    expect(outcome.section.assets[1]?.sha256).toBeUndefined();
+    expect(JSON.stringify(outcome)).not.toMatch(/plain|706c61696e/);
   });
 
   // chmod 000 blocks reads for an ordinary user; root (as in this container) reads the file anyway.

@@ -1,4 +1,4 @@
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import {
   InputError,
   type AssetResult,
@@ -14,6 +14,7 @@ import { assetWorkerScript } from './asset-worker-script.js';
 import { contentCredentialsCheckDefinitions } from './check-definitions.js';
 import { collectAssets, type AssetEntry } from './collect-assets.js';
 import { createGlobMatcher } from './glob-match.js';
+import { describeSkipped, skippedWarnings } from './skipped-paths.js';
 import {
   errorAssetResult,
   gatherAssetEvidence,
@@ -30,6 +31,10 @@ export interface VerifyAssetsRequest {
   readonly inputs: readonly string[];
   readonly cwd: string;
   readonly policy: ResolvedPolicy;
+  /** The policy file as the user named it, for errors in its rules. */
+  readonly policyFile?: string;
+  /** Folders never walked (absolute or relative to `cwd`): the report folder. */
+  readonly excludeFolders?: readonly string[];
   /** PEM text of the trust anchors (see `parseTrustAnchorsPem`), and how the report names them. */
   readonly trustAnchorsPem?: string;
   readonly trustAnchorsLabel?: string;
@@ -163,15 +168,21 @@ function buildSection(
  * work and InputError when the inputs hold no asset; a bad asset is an error result, never a thrown error.
  */
 export async function verifyAssets(request: VerifyAssetsRequest): Promise<VerifyAssetsOutcome> {
-  const rules = compileAssetRules(request.policy.assets);
+  const rules = compileAssetRules(request.policy.assets, request.policyFile);
   const userPayloads = request.watermarkPayloads ?? [];
   checkAllPayloads(rules, userPayloads);
-  const collected = await collectAssets(request.inputs, request.cwd);
-  const { base } = collected;
-  const excluded = (request.exclude ?? []).map(createGlobMatcher);
+  const collected = await collectAssets(request.inputs, request.cwd, {
+    excludeFolders: (request.excludeFolders ?? []).map((folder) => resolve(request.cwd, folder)),
+  });
+  const { base, skipped } = collected;
+  const excluded = (request.exclude ?? []).map((glob, index) =>
+    createGlobMatcher(glob, { file: request.policyFile, location: `exclude[${index}]` }),
+  );
   const entries = collected.entries.filter((entry) => !excluded.some((matches) => matches(entry.path)));
   if (entries.length === 0) {
-    const hint = 'the folder is empty or holds only hidden files';
+    const hint = skipped.length
+      ? `nothing but ${skipped.length} skipped path(s) was found: ${describeSkipped(skipped)}`
+      : 'the folder is empty or holds only hidden files';
     throw new InputError('no asset to verify', { file: request.inputs.join(' '), hint });
   }
   const settings = evidenceSettings(request);
@@ -190,6 +201,6 @@ export async function verifyAssets(request: VerifyAssetsRequest): Promise<Verify
       file: context.displayPath(asset.path),
     }),
   );
-  const warnings = buildRunWarnings(assets, rules, settings.allowNetwork);
+  const warnings = [...buildRunWarnings(assets, rules, settings.allowNetwork), ...skippedWarnings(skipped)];
   return { section: buildSection(request, settings, assets), checks, warnings };
 }

@@ -1,6 +1,6 @@
 import { UsageError } from '@rai-audit/core';
 import { detectDwtDct } from '../watermark/dwtdct.js';
-import { normaliseHexPayload } from './asset-rules.js';
+import { normalizeHexPayload } from './asset-rules.js';
 
 /** Where payloads came from (`--watermark-payload`, a policy rule) and the payloads themselves. */
 export interface PayloadSource {
@@ -13,7 +13,7 @@ const ONE_PIXEL = { data: new Uint8Array(3), width: 1, height: 1, channels: 3 } 
 
 /** Every distinct payload of all sources, normalised (lower-case, no `0x`), in first-seen order. */
 export function uniquePayloads(sources: readonly PayloadSource[]): string[] {
-  return [...new Set(sources.flatMap((source) => source.payloads.map(normaliseHexPayload)))];
+  return [...new Set(sources.flatMap((source) => source.payloads.map(normalizeHexPayload)))];
 }
 
 /**
@@ -29,7 +29,7 @@ export function checkWatermarkPayloads(sources: readonly PayloadSource[]): void 
     const index = Number(/payloads\[(\d+)\]/.exec(error.location ?? '')?.[1] ?? -1);
     const payload = all[index];
     const source = sources.find((candidate) =>
-      candidate.payloads.some((p) => normaliseHexPayload(p) === payload),
+      candidate.payloads.some((p) => normalizeHexPayload(p) === payload),
     );
     throw new UsageError(error.message, {
       location: source?.where ?? error.location,

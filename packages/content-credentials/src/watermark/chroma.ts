@@ -1,6 +1,6 @@
 /**
  * The U (blue-difference) channel that dwtDct marks, computed as OpenCV's `COLOR_BGR2YUV` does
- * (dwtdct-spec.md sections 2.1 and 5). Only U is needed: the default scales `[0,36,36]` skip Y and the
+ * (README, "The invisible watermark": step 1 and the variants table). Only U is needed: the default scales `[0,36,36]` skip Y and the
  * encoder's loop stops before V.
  */
 

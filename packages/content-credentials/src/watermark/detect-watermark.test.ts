@@ -22,7 +22,7 @@ function carrier(width: number, height: number): PixelBuffer {
 }
 
 /**
- * A test-only dwtDct encoder following dwtdct-spec.md section 2 (uint8 path), so that a fresh clone without
+ * A test-only dwtDct encoder following the scheme in the package README (uint8 path), so that a fresh clone without
  * ../shared still checks a full embed → detect round trip. `order` says which array the encoder is handed.
  */
 function embed(image: PixelBuffer, bits: Uint8Array, order: 'bgr' | 'rgb'): PixelBuffer {

@@ -1,5 +1,5 @@
 /**
- * One level of the 2-D Haar transform as `pywt.dwt2(x, 'haar')` computes it (dwtdct-spec.md section 2.4).
+ * One level of the 2-D Haar transform as `pywt.dwt2(x, 'haar')` computes it (README, "The invisible watermark": step 2 and "Rounding").
  * For a 2×2 block a b / c d: LL = (a+b+c+d)/2, cH = (a+b−c−d)/2, cV = (a−b+c−d)/2, cD = (a−b−c+d)/2.
  */
 

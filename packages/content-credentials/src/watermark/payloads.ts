@@ -45,7 +45,7 @@ export function bitsToBinary(bits: ArrayLike<number>): string {
 }
 
 /**
- * The fixed payloads of public generators (dwtdct-spec.md section 1). FLUX is 46 bits, not 48: its reference
+ * The fixed payloads of public generators (README, "The invisible watermark": known payloads). FLUX is 46 bits, not 48: its reference
  * code builds the bits with `bin()`, which drops the two leading zeros of the 48-bit constant.
  */
 export const KNOWN_WATERMARK_PAYLOADS: readonly WatermarkPayload[] = [

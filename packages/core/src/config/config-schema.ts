@@ -103,6 +103,10 @@ export const DataConfigSchema = z
         'The use licences are checked against, as `rai-audit data licenses --use` (commercial, research…)',
       ),
     full: z.boolean().optional().describe('Re-hash every byte instead of trusting the size/mtime cache'),
+    frozen: z
+      .boolean()
+      .optional()
+      .describe('Never rewrite the lock file (as `data verify --frozen`): a drift is reported, not recorded'),
   })
   .strict();
 export type DataConfig = z.infer<typeof DataConfigSchema>;

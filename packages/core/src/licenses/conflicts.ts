@@ -1,6 +1,6 @@
 import { parseLicenseExpression } from './parse.js';
 import { licenseTerms } from './terms.js';
-import type { LicenseTerms } from './terms-table.js';
+import { termsOfLicenseId, type LicenseTerms } from './terms-table.js';
 
 /** What the material is going to be used for. Research counts as non-commercial. */
 export type IntendedUse = 'commercial' | 'non-commercial' | 'research';
@@ -26,7 +26,7 @@ export interface LicenseConflictInput {
   subject: string;
   /** Its terms, combined along its lineage (`combineLicenseTerms`). */
   terms: LicenseTerms;
-  /** Its licence expression, to tell whether a model keeps the same share-alike licence. */
+  /** Its licence expression (along lineage: the AND of them), to tell whether a model keeps a share-alike licence. */
   expression?: string;
   intendedUse?: IntendedUse;
   /** The licence of a model trained on the material. */
@@ -73,8 +73,12 @@ function modelConflicts(input: LicenseConflictInput, modelLicense: string): Lice
   }
   const dataIds = input.expression ? parseLicenseExpression(input.expression) : undefined;
   const modelIds = parseLicenseExpression(modelLicense);
+  // Share-alike is kept when every share-alike licence of the material is also the model's licence.
+  const shareAlikeIds = dataIds?.ok
+    ? dataIds.ids.filter((id) => termsOfLicenseId(id)?.shareAlike === 'yes')
+    : [];
   const sameLicence =
-    dataIds?.ok === true && modelIds.ok && dataIds.ids.every((id) => modelIds.ids.includes(id));
+    shareAlikeIds.length > 0 && modelIds.ok && shareAlikeIds.every((id) => modelIds.ids.includes(id));
   if (terms.shareAlike === 'yes' && !sameLicence) {
     conflicts.push({
       code: 'model-license-drops-share-alike',

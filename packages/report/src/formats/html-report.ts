@@ -2,6 +2,7 @@ import type { AuditResult, Check, Section } from '@rai-audit/core';
 import { escapeHtml, serializeJsonForScript } from '../escape.js';
 import { renderBiasSection } from '../sections/bias/html-bias-section.js';
 import { renderCheckGroups, renderVerdictBanner } from '../html/checks.js';
+import { renderDataProvenanceSection } from '../sections/data-provenance/html-provenance-section.js';
 import { renderContentCredentialsSection } from '../sections/content-credentials/html-content-credentials-section.js';
 import { renderModelCardSection } from '../sections/model-card/html-model-card-section.js';
 import { renderRunFooter, renderRunWarnings } from '../html/run-details.js';
@@ -27,6 +28,8 @@ async function renderSection(section: Section, checks: readonly Check[], index: 
       return renderContentCredentialsSection(section, checks, id);
     case 'model-card':
       return renderModelCardSection(section, id);
+    case 'data-provenance':
+      return renderDataProvenanceSection(section, id);
   }
 }
 

@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../escape.js';
 import { renderMarkdownAssetFailures } from '../sections/content-credentials/markdown-asset-failures.js';
 import { renderMarkdownBiasSummaries } from '../sections/bias/markdown-bias-summaries.js';
 import { renderMarkdownModelCard } from '../sections/model-card/markdown-model-card.js';
+import { renderMarkdownProvenance } from '../sections/data-provenance/markdown-provenance.js';
 import {
   AREA_TITLES,
   STATUS_BADGES,
@@ -103,6 +104,7 @@ export function renderMarkdownReport(result: AuditResult): string {
   lines.push(...renderMarkdownBiasSummaries(result));
   lines.push(...renderMarkdownAssetFailures(result));
   lines.push(...renderMarkdownModelCard(result));
+  lines.push(...renderMarkdownProvenance(result));
   lines.push(...collapsed('Passed checks', groups.passed));
   lines.push(...collapsed('Not applicable and not evaluated', groups.other));
   return `${lines.join('\n').trimEnd()}\n`;

@@ -7,7 +7,7 @@ import {
   loadTestSigner,
   makeTestImage,
   signTestAsset,
-} from '../../bench/signed-test-assets.mjs';
+} from '../bench/signed-test-assets.mjs';
 
 const CAPTURE = 'http://cv.iptc.org/newscodes/digitalsourcetype/digitalCapture';
 
