@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The README's demo: audits the project's own synthetic prediction log (fixtures/demo/), builds the demo model's
-// card from that audit (fixtures/demo/model-card.yaml → reports/card/), and says where the reports are.
+// card from that audit (fixtures/demo/model-card.yaml → reports/card/), runs `rai-audit run` on the repository's
+// rai-audit.yaml (→ reports/run/), and says where the reports are.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -66,7 +67,17 @@ if (code === 0 || code === 1) {
     { stdio: 'inherit' },
   );
   if ((card.status ?? 3) > 1) process.exit(card.status ?? 3);
-  console.log('\nOpen reports/bias/index.html in a browser to read the report.');
+  // The whole demo in one command: every area rai-audit.yaml describes, one report in reports/run/.
+  const all = spawnSync(
+    process.execPath,
+    ['packages/cli/bin/rai-audit.js', 'run', '--format', 'html,json,junit,sarif,md'],
+    { stdio: 'inherit' },
+  );
+  if ((all.status ?? 3) > 1) process.exit(all.status ?? 3);
+  console.log(
+    '\nOpen reports/run/index.html in a browser to read the combined report (every area of rai-audit.yaml);',
+  );
+  console.log('reports/bias/index.html is the bias audit on its own.');
   console.log(
     'The model card is in reports/card/: README.md (Hugging Face), bom.cdx.json (CycloneDX), model-card.html.',
   );

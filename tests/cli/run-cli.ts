@@ -10,7 +10,11 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process on the sources, capturing its output; `args` as typed after `rai-audit`. */
-export async function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd: string = process.cwd(),
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -18,7 +22,7 @@ export async function runCli(args: readonly string[], env: Record<string, string
     stderr: (text) => void (stderr += text),
     isTty: false,
     env: { SOURCE_DATE_EPOCH: '1764331200', ...env },
-    cwd: process.cwd(),
+    cwd,
   };
   const code = await executeCli(['node', 'rai-audit', ...args], io);
   return { code, stdout, stderr };

@@ -69,7 +69,7 @@ describe('action.yml, the rai-audit GitHub Action', () => {
   });
 
   it('has the inputs the docs name, and refers only to inputs and steps it declares', () => {
-    expect(action.inputs.command?.default).toBe('assets verify .');
+    expect(action.inputs.command?.default).toBe('run');
     for (const name of [
       'working-directory',
       'out',

@@ -18,7 +18,8 @@ import {
   signTestAsset,
 } from '../../packages/content-credentials/bench/signed-test-assets.mjs';
 import { predictionCsv } from '../cli/run-cli.js';
-import { repoRoot } from '../shared-fixtures.js';
+import { SHARED_ABSENT, hasShared, readSharedJson, repoRoot } from '../shared-fixtures.js';
+import { validSarifErrors } from './sarif-schema.js';
 import { cliDir, installGlobally, outsideEnv, packCli, tarballEntries } from './install-tarball.js';
 
 // What issue 9 asked for: `pnpm pack` of packages/cli gives one tarball that installs with npm and runs anywhere,
@@ -160,4 +161,44 @@ describe(`the packed rai-audit ${version} tarball, installed with npm install -g
       'c2pa.manifest assets/signed.png pass',
     ]);
   });
+
+  // docs/ci.md's plain-shell recipe for `rai-audit run`, on the project's demo (rai-audit.yaml + fixtures/demo/).
+  const demo = () => join(work, 'demo');
+  it('runs the shell recipe of `rai-audit run` on the demo: exit code 1, Markdown summary, every format', () => {
+    mkdirSync(join(demo(), 'fixtures', 'demo'), { recursive: true });
+    mkdirSync(join(demo(), '.git'));
+    copyFileSync(join(repoRoot, 'rai-audit.yaml'), join(demo(), 'rai-audit.yaml'));
+    for (const file of ['predictions.csv', 'model-card.yaml', 'provenance.yaml', 'provenance.lock.json'])
+      copyFileSync(join(repoRoot, 'fixtures', 'demo', file), join(demo(), 'fixtures', 'demo', file));
+    const recipe = [
+      'set +e',
+      'rai-audit run --format html,json,junit,sarif,md --out rai-reports',
+      'code=$?',
+      'cat rai-reports/run/summary.md',
+      'exit $code',
+    ].join('\n');
+    const run = spawnSync('sh', ['-c', recipe], {
+      cwd: demo(),
+      env: { ...outsideEnv(join(prefix, 'bin')), SOURCE_DATE_EPOCH: '1764331200', NO_COLOR: '1' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.stderr).not.toMatch(/unexpected error|Cannot find|ERR_/);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain('## ✖ rai-audit run: FAIL');
+    expect(run.stdout).toContain('bias.demographic-parity-ratio');
+    for (const file of ['index.html', 'audit.json', 'junit.xml', 'audit.sarif', 'summary.md', 'README.md'])
+      expect(existsSync(join(demo(), 'rai-reports', 'run', file)), file).toBe(true);
+  });
+
+  it.skipIf(!hasShared('schemas', 'sarif', 'sarif-schema-2.1.0.json'))(
+    `the demo run's SARIF is valid against the SARIF 2.1.0 schema ${hasShared('schemas', 'sarif') ? '' : SHARED_ABSENT}`,
+    () => {
+      const sarif = JSON.parse(
+        readFileSync(join(demo(), 'rai-reports', 'run', 'audit.sarif'), 'utf8'),
+      ) as unknown;
+      const schema = readSharedJson('schemas', 'sarif', 'sarif-schema-2.1.0.json');
+      expect(validSarifErrors(schema, sarif)).toEqual([]);
+    },
+  );
 });

@@ -8,6 +8,8 @@ export interface CliIo {
   data?: (text: string) => void;
   /** True when stdout is a terminal that may get colour. */
   isTty: boolean;
+  /** True when stderr is a terminal: progress is then a live display rather than log lines. */
+  stderrIsTty?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
@@ -17,6 +19,7 @@ export function processIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     isTty: Boolean(process.stdout.isTTY),
+    stderrIsTty: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),
   };

@@ -61,6 +61,7 @@ const VERDICT_TEXT = { pass: 'PASS', 'pass-with-warnings': 'PASS WITH WARNINGS',
 function statusMark(check: Check, paint: Painter): string {
   if (check.status === 'fail' || check.status === 'error') return paint.red('✖');
   if (check.status === 'warn') return paint.yellow('▲');
+  if (check.status === 'waived') return paint.dim('◇');
   return check.status === 'pass' ? paint.green('✔') : paint.dim('○');
 }
 
@@ -87,7 +88,7 @@ export function formatRunSummary(
   const { verdict, counts } = result.summary;
   const colour = verdict === 'fail' ? paint.red : verdict === 'pass' ? paint.green : paint.yellow;
   const lines = [
-    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`,
+    `${paint.bold(`rai-audit ${result.command}:`)} ${colour(VERDICT_TEXT[verdict])} — ${counts.fail} failed, ${counts.warn} ${counts.warn === 1 ? 'warning' : 'warnings'}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable${counts.waived ? `, ${counts.waived} waived` : ''}`,
   ];
   // Failures first, then warnings, then the rest (not evaluated at level warn or off), each in the result's order.
   const rank = (check: Check): number => (isFailing(check) ? 0 : isWarning(check) ? 1 : 2);

@@ -4,6 +4,7 @@ import type { BiasCommandOptions } from './commands/bias.js';
 import { toolVersion } from './version.js';
 import { addCommonOptions } from './common-options.js';
 import { registerAssetsCommand } from './commands/assets.js';
+import { registerRunCommand } from './commands/run.js';
 import { registerCardCommand } from './commands/card.js';
 import { registerDataCommand } from './commands/data.js';
 
@@ -190,6 +191,7 @@ export function buildProgram(io: CliIo, done: (result: CommandResult) => void): 
     });
 
   registerAssetsCommand(program, io, done);
+  registerRunCommand(program, io, done);
   registerCardCommand(program, io, done);
   registerDataCommand(program, io, done);
   return program;

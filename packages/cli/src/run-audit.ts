@@ -10,6 +10,7 @@ import {
   type Section,
 } from '@rai-audit/core';
 import { assembleAuditResult, runTimestamp } from './audit-result.js';
+import { finishChecks } from './finish-checks.js';
 import { assertUnchanged, describeInputFile, displayPath, fileState } from './files.js';
 import { colorEnabled, createPainter, terminalLine, type CliIo } from './io.js';
 import { preloadChartEngine } from '@rai-audit/report';
@@ -36,6 +37,16 @@ export interface InputRef {
   role: string;
 }
 
+export interface AreaOutcome {
+  sections: Section[];
+  checks: Check[];
+  warnings: RunWarning[];
+}
+
+/**
+ * An "area run": what one audit command does once its options are resolved (from flags, or from a block of
+ * rai-audit.yaml). The standalone command runs one; `rai-audit run` runs several into one report.
+ */
 export interface AuditSpec {
   command: string;
   /**
@@ -53,10 +64,26 @@ export interface AuditSpec {
     policy: ResolvedPolicy,
     progress: (message: string) => void,
     waiting: () => void,
-  ) => Promise<{ sections: Section[]; checks: Check[]; warnings: RunWarning[] }>;
+  ) => Promise<AreaOutcome>;
   /** Files the command writes beside the reports (a model card's README.md, …), in the same set as them. */
   artifacts?: (result: AuditResult) => Promise<Array<{ name: string; content: string }>>;
 }
+
+/** How a set of area runs is reported while it runs: one message stream per area, and when each ends. */
+export interface RunObserver {
+  progress: (spec: AuditSpec, index: number, message: string) => void;
+  settled: (spec: AuditSpec, index: number, outcome: 'done' | 'failed') => void;
+  /** Called before the summary is printed, so that a live display can step aside. */
+  close: () => void;
+}
+
+/** The policy of a set of area runs, and the file it came from (hashed into the result as its policy). */
+export interface LoadedPolicy {
+  policy: ResolvedPolicy;
+  file?: string;
+}
+
+type Timings = ReturnType<typeof stepTimings>;
 
 /**
  * With RAI_AUDIT_TIMINGS=1, one stderr line with how long each stage of the run took (the benchmark reads it);
@@ -74,15 +101,46 @@ function stepTimings(io: CliIo): { mark: (step: string) => void; report: () => v
   };
 }
 
+/** Progress of a standalone command: its messages as plain lines on stderr, unless --quiet. */
+function plainObserver(io: CliIo, options: CommonOptions): RunObserver {
+  return {
+    progress: (_spec, _index, message) => {
+      if (!options.quiet) io.stderr(terminalLine(message));
+    },
+    settled: () => undefined,
+    close: () => undefined,
+  };
+}
+
 /** Runs one audit: policy, computation, the AuditResult, every report written atomically; returns the exit code. */
 export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpec): Promise<number> {
+  return runAuditSet(io, options, { command: spec.command, specs: [spec] }, async () => ({
+    policy: await loadPolicy(options.policy, await loadPolicySources()),
+    file: options.policy,
+  }));
+}
+
+/**
+ * Runs area runs concurrently into ONE result and one report set in `<out>/<command>/`; returns the exit code.
+ * `loadRunPolicy` runs after the output folder is checked; its errors and the areas' end the run before any report.
+ */
+export async function runAuditSet(
+  io: CliIo,
+  options: CommonOptions,
+  plan: { command: string; specs: readonly AuditSpec[]; observer?: RunObserver },
+  loadRunPolicy: () => Promise<LoadedPolicy>,
+): Promise<number> {
   const timings = stepTimings(io);
   const formats = parseFormats(options.format);
-  const dir = resolve(io.cwd, options.out, spec.command);
+  const dir = resolve(io.cwd, options.out, plan.command);
   await checkOutputFolder(dir);
+  const observer = plan.observer ?? plainObserver(io, options);
   try {
-    return await runAuditInto(dir, io, options, spec, formats, timings);
+    const loaded = await loadRunPolicy();
+    timings.mark('policy');
+    return await runAuditInto(dir, io, options, { ...plan, observer, loaded, formats }, timings);
   } catch (error) {
+    observer.close();
     // The reports in `dir` are from an earlier run: nothing may present them as this run's.
     const stale = await setAsideStaleReports(dir);
     if (stale) io.stderr(`rai-audit: the previous reports were moved to ${displayPath(stale, io.cwd)}\n`);
@@ -90,21 +148,53 @@ export async function runAudit(io: CliIo, options: CommonOptions, spec: AuditSpe
   }
 }
 
+interface RunPlan {
+  command: string;
+  specs: readonly AuditSpec[];
+  observer: RunObserver;
+  loaded: LoadedPolicy;
+  formats: ReturnType<typeof parseFormats>;
+}
+
+/** Every area's outcome, or the first area's error once all have settled (none is left running). */
+async function runSpecs(plan: RunPlan, waiting: () => void): Promise<AreaOutcome[]> {
+  const { policy } = plan.loaded;
+  const settled = await Promise.allSettled(
+    plan.specs.map(async (spec, index) => {
+      try {
+        const outcome = await spec.run(
+          policy,
+          (message) => plan.observer.progress(spec, index, message),
+          waiting,
+        );
+        plan.observer.settled(spec, index, 'done');
+        return outcome;
+      } catch (error) {
+        plan.observer.settled(spec, index, 'failed');
+        throw error;
+      }
+    }),
+  );
+  return settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
+}
+
 async function runAuditInto(
   dir: string,
   io: CliIo,
   options: CommonOptions,
-  spec: AuditSpec,
-  formats: ReturnType<typeof parseFormats>,
-  timings: ReturnType<typeof stepTimings>,
+  plan: RunPlan,
+  timings: Timings,
 ): Promise<number> {
-  const policy = await loadPolicy(options.policy, await loadPolicySources());
-  const progress = (message: string): void => {
-    if (!options.quiet) io.stderr(terminalLine(message));
-  };
-  timings.mark('policy');
-  const specInputs = typeof spec.inputs === 'function' ? await spec.inputs(policy) : spec.inputs;
-  const inputFiles = [...specInputs, ...(options.policy ? [{ path: options.policy, role: 'policy' }] : [])];
+  const { policy, file: policyPath } = plan.loaded;
+  const specInputs = (
+    await Promise.all(
+      plan.specs.map((spec) => (typeof spec.inputs === 'function' ? spec.inputs(policy) : spec.inputs)),
+    )
+  ).flat();
+  const inputFiles = [...specInputs, ...(policyPath ? [{ path: policyPath, role: 'policy' }] : [])];
   const paths = inputFiles.map((input) => resolve(io.cwd, input.path));
   // Each input's state before the audit reads it: a file that changes during the run (truncated, appended to,
   // replaced) would be audited in part, with a sha256 of no version of it; the run then fails instead.
@@ -115,9 +205,9 @@ async function runAuditInto(
   );
   // While the audit waits on native work, the HTML report's chart engine loads (otherwise it loads when rendering).
   const waiting = (): void => {
-    if (formats.includes('html')) preloadChartEngine();
+    if (plan.formats.includes('html')) preloadChartEngine();
   };
-  const outcome = await spec.run(policy, progress, waiting);
+  const outcomes = await runSpecs(plan, waiting);
   timings.mark('audit');
   const described = (await hashing).map((settled) => {
     if (settled.status === 'rejected') throw settled.reason;
@@ -125,24 +215,46 @@ async function runAuditInto(
   });
   for (const [i, path] of paths.entries()) await assertUnchanged(path, before[i]);
   timings.mark('waiting for input hashes');
-  const policyFile = options.policy ? described.find((input) => input.role === 'policy') : undefined;
+  const policyFile = policyPath ? described.find((input) => input.role === 'policy') : undefined;
+  const createdAt = runTimestamp(io.env);
+  const finished = await finishChecks(
+    outcomes.flatMap((outcome) => outcome.checks),
+    policy,
+    createdAt,
+  );
   const result = assembleAuditResult({
-    command: spec.command,
+    command: plan.command,
     version: toolVersion(),
-    createdAt: runTimestamp(io.env),
-    inputs: described.filter((input) => input.role !== 'policy'),
+    createdAt,
+    inputs: uniqueInputs(described.filter((input) => input.role !== 'policy')),
     policy: {
       path: policyFile?.path ?? null,
       sha256: policyFile?.sha256 ?? null,
       failOn: options.failOn ?? policy.failOn,
     },
-    ...outcome,
+    sections: outcomes.flatMap((outcome) => outcome.sections),
+    checks: finished.checks,
+    warnings: [...outcomes.flatMap((outcome) => outcome.warnings), ...finished.warnings],
   });
-  const artifacts = spec.artifacts ? await spec.artifacts(result) : [];
-  const written = await writeReports(result, dir, formats, timings.mark, artifacts);
+  const artifacts = (
+    await Promise.all(plan.specs.map((spec) => (spec.artifacts ? spec.artifacts(result) : [])))
+  ).flat();
+  const written = await writeReports(result, dir, plan.formats, timings.mark, artifacts);
   timings.report();
+  plan.observer.close();
   if (!options.quiet || result.summary.verdict !== 'pass') {
     io.stdout(formatRunSummary(result, written, io.cwd, createPainter(colorEnabled(io, options.color))));
   }
   return exitCodeForResult(result);
+}
+
+/** The same file read by two areas (a trust anchor, a data file) is listed once per role. */
+function uniqueInputs<T extends { path: string; role: string }>(inputs: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return inputs.filter((input) => {
+    const key = `${input.role}\u0000${input.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

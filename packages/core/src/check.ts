@@ -11,9 +11,9 @@ export const CheckLevelSchema = z
 export type CheckLevel = z.infer<typeof CheckLevelSchema>;
 
 export const CheckStatusSchema = z
-  .enum(['pass', 'fail', 'warn', 'not-applicable', 'error'])
+  .enum(['pass', 'fail', 'warn', 'not-applicable', 'error', 'waived'])
   .describe(
-    'pass; fail (failed at level error); warn (failed at level warn); not-applicable (nothing to judge, e.g. insufficient data); error (could not be evaluated)',
+    'pass; fail (failed at level error); warn (failed at level warn); not-applicable (nothing to judge, e.g. insufficient data); error (could not be evaluated); waived (did not pass, accepted by an unexpired waiver: see `waiver`)',
   );
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
@@ -57,6 +57,17 @@ export const SubjectSchema = z
   .describe('What the check is about: an attribute and group, a file, a card field');
 export type Subject = z.infer<typeof SubjectSchema>;
 
+/** The waiver that turned a failure into `waived`: who accepted it, why, until when, and what the check said. */
+export const CheckWaiverSchema = z
+  .object({
+    reason: z.string().min(1),
+    owner: z.string().min(1),
+    expires: z.iso.date().describe('Last day (UTC) the waiver applies, YYYY-MM-DD'),
+    status: z.enum(['fail', 'warn', 'error']).describe('The status the check had before it was waived'),
+  })
+  .strict();
+export type CheckWaiver = z.infer<typeof CheckWaiverSchema>;
+
 export const CHECK_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)+$/;
 
 export const CheckSchema = z
@@ -72,6 +83,7 @@ export const CheckSchema = z
     subject: SubjectSchema,
     evidence: z.string().describe('The figures the verdict rests on'),
     remediation: z.string().describe('What to do when the check does not pass'),
+    waiver: CheckWaiverSchema.optional().describe('Present when status is waived'),
   })
   .strict();
 export type Check = z.infer<typeof CheckSchema>;

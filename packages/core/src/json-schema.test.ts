@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditResultJsonSchema, modelCardSourceJsonSchema, policyFileJsonSchema } from './json-schema.js';
+import {
+  auditResultJsonSchema,
+  configFileJsonSchema,
+  modelCardSourceJsonSchema,
+  policyFileJsonSchema,
+} from './json-schema.js';
 
 describe('generated JSON Schemas', () => {
   it('matches the committed JSON Schema (run `pnpm schema:update` after changing the contract)', async () => {
@@ -10,6 +15,11 @@ describe('generated JSON Schemas', () => {
   it('policy files: matches the committed JSON Schema', async () => {
     const text = `${JSON.stringify(policyFileJsonSchema(), null, 2)}\n`;
     await expect(text).toMatchFileSnapshot('../schema/policy.schema.json');
+  });
+
+  it('rai-audit.yaml: matches the committed JSON Schema', async () => {
+    const text = `${JSON.stringify(configFileJsonSchema(), null, 2)}\n`;
+    await expect(text).toMatchFileSnapshot('../schema/config.schema.json');
   });
 
   it('model card sources: matches the committed JSON Schema', async () => {

@@ -2,7 +2,11 @@ import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { CheckLevelSchema, type Area, type CheckLevel } from './check.js';
-import { closestMatch } from './suggest.js';
+import { PolicyOverrideSchema, type PolicyOverride } from './config/overrides.js';
+import { WaiverSchema, type ResolvedWaiver } from './config/waivers.js';
+import { resolvePolicyFile } from './policy-resolve.js';
+
+export { defaultPolicy, resolvePolicyFile } from './policy-resolve.js';
 
 /** A check rai-audit knows: the domain packages export these, the CLI collects them into a catalog. */
 export interface CheckDefinition {
@@ -99,6 +103,11 @@ export const PolicyFileSchema = z
       .describe(
         'Glob (relative to the verified folder) → requirements; an asset matching no glob is not covered',
       ),
+    overrides: z.array(PolicyOverrideSchema).optional().describe('Other check levels for some files'),
+    waivers: z
+      .array(WaiverSchema)
+      .optional()
+      .describe('Accepted failures, each with a reason, an owner and an expiry date'),
   })
   .strict();
 export type PolicyFile = z.infer<typeof PolicyFileSchema>;
@@ -124,6 +133,10 @@ export interface ResolvedPolicy {
   trust: string[];
   /** Column defaults of the bias command. */
   bias: BiasColumns;
+  /** Per-path check levels, applied to the finished checks (absent: none). */
+  overrides?: PolicyOverride[];
+  /** Accepted failures, applied to the finished checks (config/waivers.ts; absent: none). */
+  waivers?: ResolvedWaiver[];
 }
 
 export interface PolicyIssue {
@@ -153,58 +166,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-function entryParts(entry: PolicyEntry): { level: CheckLevel; options: Record<string, unknown> } {
-  if (typeof entry === 'string') return { level: entry, options: {} };
-  return { level: entry[0], options: entry[1] ?? {} };
-}
-
-/** The policy with only defaults: every known check at its default level and options. */
-export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
-  const checks: Record<string, ResolvedCheck> = {};
-  for (const [id, def] of catalog)
-    checks[id] = { level: def.defaultLevel, options: { ...def.defaultOptions } };
-  return { failOn: 'error', checks, assets: [], trust: [], bias: {} };
-}
-
-function applyEntries(
-  policy: ResolvedPolicy,
-  entries: PolicyChecks,
-  context: PolicyContext,
-  pathPrefix: PropertyKey[],
-  issues: Array<{ path: PropertyKey[]; message: string; hint?: string }>,
-): void {
-  const known = [...context.catalog.keys()];
-  for (const [id, entry] of Object.entries(entries)) {
-    const def = context.catalog.get(id);
-    if (!def) {
-      const near = closestMatch(id, known);
-      issues.push({
-        path: [...pathPrefix, id],
-        message: `unknown check id "${id}"`,
-        hint: near ? `Did you mean "${near}"?` : `Known check ids: ${known.join(', ')}`,
-      });
-      continue;
-    }
-    const { level, options } = entryParts(entry);
-    const parsed = def.options.safeParse({ ...def.defaultOptions, ...options });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        issues.push({
-          path: [...pathPrefix, id, 1, ...issue.path],
-          message: issue.message,
-          hint: `Options of ${id}: ${Object.keys(def.defaultOptions).join(', ') || 'none'}`,
-        });
-      }
-      continue;
-    }
-    policy.checks[id] = { level, options: parsed.data };
-  }
-}
-
 let yamlModule: typeof Yaml | undefined;
 
 /** The YAML parser, loaded on the first policy read: a run without a policy file does not pay for it. */
-function yaml(): typeof Yaml {
+export function yaml(): typeof Yaml {
   yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
   return yamlModule;
 }
@@ -246,28 +211,9 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
       ),
     };
   }
-  const file = parsed.data;
-  const policy = defaultPolicy(context.catalog);
-  const issues: Array<{ path: PropertyKey[]; message: string; hint?: string }> = [];
-  const presetNames = file.extends === undefined ? [] : [file.extends].flat();
-  presetNames.forEach((name, index) => {
-    const preset = context.presets[name];
-    const path = typeof file.extends === 'string' ? ['extends'] : ['extends', index];
-    if (!preset) {
-      issues.push({
-        path,
-        message: `unknown preset "${name}"`,
-        hint: `Presets: ${Object.keys(context.presets).join(', ') || 'none'}`,
-      });
-    } else applyEntries(policy, preset, context, path, issues);
-  });
-  applyEntries(policy, file.checks ?? {}, context, ['checks'], issues);
-  if (issues.length > 0) return { issues: issues.map((i) => located(i.path, i.message, i.hint)) };
-  policy.failOn = file.failOn ?? 'error';
-  policy.assets = Object.entries(file.assets ?? {}).map(([glob, requirements]) => ({ glob, requirements }));
-  policy.trust = file.trust ?? [];
-  policy.bias = file.bias ?? {};
-  return { value: policy };
+  const resolved = resolvePolicyFile(parsed.data, context);
+  if ('issues' in resolved) return { issues: resolved.issues.map((i) => located(i.path, i.message, i.hint)) };
+  return resolved;
 }
 
 /** Renders policy issues as lines `file:line:col: path: message. hint`. */

@@ -44,6 +44,12 @@ const CountsSchema = z
     warn: z.number().int().nonnegative(),
     notApplicable: z.number().int().nonnegative(),
     error: z.number().int().nonnegative(),
+    waived: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Checks that did not pass but are accepted by a waiver; present when there are any'),
   })
   .strict();
 export type CheckCounts = z.infer<typeof CountsSchema>;
@@ -94,6 +100,7 @@ function emptyCounts(): CheckCounts {
 function tally(counts: CheckCounts, check: Check): void {
   counts.total += 1;
   if (check.status === 'not-applicable') counts.notApplicable += 1;
+  else if (check.status === 'waived') counts.waived = (counts.waived ?? 0) + 1;
   else counts[check.status] += 1;
 }
 

@@ -18,6 +18,7 @@ export const STATUS_BADGES: Readonly<Record<CheckStatus, Badge>> = {
   error: { icon: '⊘', label: 'Not evaluated', className: 'error' },
   pass: { icon: '✔', label: 'Pass', className: 'pass' },
   'not-applicable': { icon: '○', label: 'Not applicable', className: 'na' },
+  waived: { icon: '◇', label: 'Waived', className: 'waived' },
 };
 
 export const VERDICT_BADGES: Readonly<Record<Verdict, Badge>> = {
@@ -38,6 +39,8 @@ export interface CheckGroups {
   readonly failed: readonly Check[];
   readonly warnings: readonly Check[];
   readonly passed: readonly Check[];
+  /** Did not pass, accepted by an unexpired waiver. */
+  readonly waived: readonly Check[];
   /** Not applicable, or not evaluated at level off: nothing to act on. */
   readonly other: readonly Check[];
 }
@@ -48,7 +51,11 @@ export function groupChecks(checks: readonly Check[]): CheckGroups {
     failed: checks.filter(isFailing),
     warnings: checks.filter(isWarning),
     passed: checks.filter((check) => check.status === 'pass'),
-    other: checks.filter((check) => !isFailing(check) && !isWarning(check) && check.status !== 'pass'),
+    waived: checks.filter((check) => check.status === 'waived'),
+    other: checks.filter(
+      (check) =>
+        !isFailing(check) && !isWarning(check) && check.status !== 'pass' && check.status !== 'waived',
+    ),
   };
 }
 
@@ -130,6 +137,13 @@ export function describeSubject(subject: Subject): string {
   return SUBJECT_KEYS.flatMap((key) => (subject[key] === undefined ? [] : [`${key}: ${subject[key]}`])).join(
     ', ',
   );
+}
+
+/** The waiver of a waived check in one line: `until 2026-06-30 by ml-team (was fail): reason`; '' otherwise. */
+export function describeWaiver(check: Check): string {
+  const waiver = check.waiver;
+  if (waiver === undefined) return '';
+  return `until ${waiver.expires} by ${waiver.owner} (was ${waiver.status}): ${waiver.reason}`;
 }
 
 /** A byte count with thousands separators, independent of the machine's locale. */

@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isRaiAuditError, UsageError, type ResolvedPolicy } from '@rai-audit/core';
 import type { CliIo } from '../io.js';
-import { runAudit, type CommonOptions } from '../run-audit.js';
+import { runAudit, type AuditSpec, type CommonOptions } from '../run-audit.js';
 import { addCommonOptions } from '../common-options.js';
 import { registerAssetsKeygen } from './assets-keygen.js';
 import { registerAssetsMark } from './assets-mark.js';
@@ -20,9 +20,9 @@ export interface AssetsVerifyOptions extends CommonOptions {
   maxPixels: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
 // The package's DEFAULT_MAX_PIXELS, repeated so that --help does not load the image codecs.
-const DEFAULT_MAX_PIXELS = 64_000_000;
+export const DEFAULT_MAX_PIXELS = 64_000_000;
 const PROGRESS_INTERVAL_MS = 2_000;
 
 const VERIFY_EXAMPLES = `
@@ -182,53 +182,81 @@ function progressReporter(
   };
 }
 
-/** `rai-audit assets verify <paths…>`: the content-credentials gate. */
-export async function runAssetsVerifyCommand(
-  io: CliIo,
-  paths: string[],
-  options: AssetsVerifyOptions,
-): Promise<number> {
-  const workers = parseCount(options.workers, '--workers');
-  const timeoutMs = parseCount(options.timeoutMs, '--timeout-ms');
-  const maxPixels = parseCount(options.maxPixels, '--max-pixels');
-  const at = options.at === undefined ? undefined : parseValidationTime(options.at);
-  const watermarkPayloads = parsePayloadList(options.watermarkPayload);
-  const credentials = await import('@rai-audit/content-credentials');
+export interface AssetsAreaSettings {
+  trust: readonly string[];
+  /** The file the policy came from (the policy file or rai-audit.yaml), for messages about its globs. */
+  policyFile?: string;
+  /** Folders never verified: the report folder of the last run. */
+  excludeFolders: readonly string[];
+  /** The folder the policy's `trust:` paths are relative to (the policy file's or rai-audit.yaml's). */
+  policyDir: string;
+  at?: Date;
+  allowNetwork: boolean;
+  watermarkPayloads: readonly string[];
+  exclude?: readonly string[];
+  workers: number;
+  timeoutMs: number;
+  maxPixels: number;
+}
+
+/** The assets area run: verify `paths` against the policy's asset rules, with the given trust and limits. */
+export function assetsAreaRun(io: CliIo, paths: readonly string[], settings: AssetsAreaSettings): AuditSpec {
   // Trust anchors come from --trust and from the policy's `trust:` list (paths relative to the policy file).
   const trustFiles = (policy: ResolvedPolicy): string[] => [
-    ...options.trust,
-    ...policy.trust.map(
-      (file) => relative(io.cwd, resolve(io.cwd, dirname(options.policy ?? '.'), file)) || file,
-    ),
+    ...settings.trust,
+    ...policy.trust.map((file) => relative(io.cwd, resolve(io.cwd, settings.policyDir, file)) || file),
   ];
-  return runAudit(io, options, {
+  return {
     command: 'assets',
     // Assets are hashed inside the section (one sha256 per asset); inputs list the files that configure the run.
     inputs: (policy) => trustFiles(policy).map((path) => ({ path, role: 'trust-anchors' })),
     run: async (policy, progress, waiting) => {
+      const credentials = await import('@rai-audit/content-credentials');
       const files = trustFiles(policy);
       const trustAnchorsPem = await readTrustAnchors(files, io.cwd, credentials.parseTrustAnchorsPem);
       const verifying = credentials.verifyAssets({
         inputs: paths,
         cwd: io.cwd,
         policy,
-        policyFile: options.policy,
-        // The reports of the last run are not assets of this one (`assets verify .` with the default --out).
-        excludeFolders: [resolve(io.cwd, options.out)],
+        policyFile: settings.policyFile,
+        excludeFolders: settings.excludeFolders,
         trustAnchorsPem,
         trustAnchorsLabel: files.join(', ') || undefined,
-        at,
-        allowNetwork: options.allowNetwork ?? false,
-        watermarkPayloads,
-        workers,
-        timeoutMs,
-        maxPixels,
-        onProgress: progressReporter(progress, workers),
+        at: settings.at,
+        allowNetwork: settings.allowNetwork,
+        watermarkPayloads: settings.watermarkPayloads,
+        ...(settings.exclude?.length ? { exclude: settings.exclude } : {}),
+        workers: settings.workers,
+        timeoutMs: settings.timeoutMs,
+        maxPixels: settings.maxPixels,
+        onProgress: progressReporter(progress, settings.workers),
       });
       // Worker threads (at least one) decode and verify the assets: the main thread mostly waits.
       waiting();
       const outcome = await verifying;
       return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
     },
-  });
+  };
+}
+
+/** `rai-audit assets verify <paths…>`: the content-credentials gate. */
+export async function runAssetsVerifyCommand(
+  io: CliIo,
+  paths: string[],
+  options: AssetsVerifyOptions,
+): Promise<number> {
+  const settings: AssetsAreaSettings = {
+    workers: parseCount(options.workers, '--workers'),
+    timeoutMs: parseCount(options.timeoutMs, '--timeout-ms'),
+    maxPixels: parseCount(options.maxPixels, '--max-pixels'),
+    at: options.at === undefined ? undefined : parseValidationTime(options.at),
+    watermarkPayloads: parsePayloadList(options.watermarkPayload),
+    trust: options.trust,
+    policyDir: dirname(options.policy ?? '.'),
+    policyFile: options.policy,
+    // The reports of the last run are not assets of this one (`assets verify .` with the default --out).
+    excludeFolders: [resolve(io.cwd, options.out)],
+    allowNetwork: options.allowNetwork ?? false,
+  };
+  return runAudit(io, options, assetsAreaRun(io, paths, settings));
 }

@@ -4,14 +4,15 @@ import { checkBiasAuditOptions, emitAggregationSql, resolveInputFiles, runBiasAu
 import type { CliIo } from '../io.js';
 import { loadPolicySources } from '../policy-catalog.js';
 import { loadPolicy } from '../policy-loader.js';
-import { runAudit, type CommonOptions } from '../run-audit.js';
+import { runAudit, type AuditSpec, type CommonOptions } from '../run-audit.js';
 import { biasAuditOptions, type BiasFlags } from './bias-options.js';
 
 export { parseColumnList } from './bias-options.js';
 
 export interface BiasCommandOptions extends CommonOptions, BiasFlags {}
 
-function assertInputs(files: readonly string[], options: BiasCommandOptions): void {
+/** Data files xor --emit-sql xor --from-counts. */
+export function assertInputs(files: readonly string[], options: BiasFlags): void {
   if (options.emitSql !== undefined && options.fromCounts !== undefined) {
     throw new UsageError('--emit-sql and --from-counts cannot be combined', {
       hint: 'First print the query with --emit-sql, run it where the data is, then audit its result with --from-counts',
@@ -56,6 +57,36 @@ async function withPolicyColumns(options: BiasCommandOptions): Promise<BiasComma
   return merged;
 }
 
+/**
+ * The bias area run: the audit of `files` with resolved flags (from the command line and policy, or from a `bias`
+ * block of rai-audit.yaml). Bad options are usage errors here, before any work starts.
+ */
+export function biasAreaRun(
+  io: CliIo,
+  files: readonly string[],
+  flags: BiasFlags,
+  label = 'bias',
+): AuditSpec {
+  const audit = biasAuditOptions(files, flags, io.cwd);
+  // Numeric options are checked before any input is opened or hashed.
+  checkBiasAuditOptions(audit);
+  return {
+    command: label,
+    inputs: async () =>
+      flags.fromCounts !== undefined
+        ? [{ path: flags.fromCounts, role: 'counts' }]
+        : (await resolveInputFiles(files)).files.map((path) => ({ path, role: 'data' })),
+    run: async (policy, progress, waiting) => {
+      const shown = flags.fromCounts ?? files.map((file) => basename(file)).join(', ');
+      progress(`rai-audit ${label}: reading ${shown} and aggregating ${audit.attributes.join(', ')}…`);
+      const outcome = await runBiasAudit(audit, policy, { aggregating: waiting });
+      if (io.env.RAI_AUDIT_TIMINGS === '1')
+        io.stderr(`rai-audit ${label}: timings: ${formatTimings(outcome.timings)}\n`);
+      return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
+    },
+  };
+}
+
 /** `rai-audit bias <data…>`: per-group metrics, disparities and summaries of a prediction log, or a dataset audit. */
 export async function runBiasCommand(
   io: CliIo,
@@ -63,25 +94,12 @@ export async function runBiasCommand(
   options: BiasCommandOptions,
 ): Promise<number> {
   assertInputs(files, options);
-  const audit = biasAuditOptions(files, await withPolicyColumns(options), io.cwd);
-  checkBiasAuditOptions(audit);
+  const merged = await withPolicyColumns(options);
   if (options.emitSql !== undefined) {
-    (io.data ?? io.stdout)(await emitAggregationSql(options.emitSql, audit));
+    (io.data ?? io.stdout)(
+      await emitAggregationSql(options.emitSql, biasAuditOptions(files, merged, io.cwd)),
+    );
     return 0;
   }
-  return runAudit(io, options, {
-    command: 'bias',
-    inputs: async () =>
-      options.fromCounts !== undefined
-        ? [{ path: options.fromCounts, role: 'counts' }]
-        : (await resolveInputFiles(files)).files.map((path) => ({ path, role: 'data' })),
-    run: async (policy, progress, waiting) => {
-      const shown = options.fromCounts ?? files.map((file) => basename(file)).join(', ');
-      progress(`rai-audit bias: reading ${shown} and aggregating ${audit.attributes.join(', ')}…`);
-      const outcome = await runBiasAudit(audit, policy, { aggregating: waiting });
-      if (io.env.RAI_AUDIT_TIMINGS === '1')
-        io.stderr(`rai-audit bias: timings: ${formatTimings(outcome.timings)}\n`);
-      return { sections: [outcome.section], checks: outcome.checks, warnings: outcome.warnings };
-    },
-  });
+  return runAudit(io, options, biasAreaRun(io, files, merged));
 }

@@ -1,7 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { UsageError, type IntendedUse } from '@rai-audit/core';
 import type { CliIo } from '../io.js';
-import { runAudit, type CommonOptions } from '../run-audit.js';
+import { runAudit, type AuditSpec, type CommonOptions } from '../run-audit.js';
 import { toolVersion } from '../version.js';
 import { parseCount } from './assets.js';
 import { hashProgressReporter } from './data-progress.js';
@@ -69,43 +69,73 @@ export async function runDataAdd(io: CliIo, paths: string[], options: DataAddOpt
   return 0;
 }
 
-/** `rai-audit data verify`: the drift and licence gate; reports like every audit. */
-export async function runDataVerify(io: CliIo, options: DataVerifyOptions): Promise<number> {
-  const workers = parseCount(options.workers, '--workers');
-  const intendedUse = parseIntendedUse(options.use);
-  if (options.frozen && options.update) {
-    throw new UsageError('--frozen and --update contradict each other', { hint: 'use one of them' });
-  }
-  const provenance = await import('@rai-audit/data-provenance');
-  const ledgerPath = resolve(io.cwd, options.ledger);
-  const paths = provenance.provenancePaths(ledgerPath);
-  return runAudit(io, options, {
+export interface DataAreaSettings {
+  /** The ledger, relative to the working directory or absolute. */
+  ledger: string;
+  full?: boolean;
+  update?: boolean;
+  frozen?: boolean;
+  intendedUse?: IntendedUse;
+  modelLicense?: string;
+  workers: number;
+  /** How hashing progress is shown: the command's own bar, or as area messages (rai-audit run). */
+  progress: 'bar' | 'messages';
+  quiet?: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/** Hashing progress as area messages, at most one a second. */
+function messageProgress(progress: (message: string) => void) {
+  let last = 0;
+  return {
+    update: (p: { bytesDone: number; bytesTotal: number; filesDone: number; filesTotal: number }) => {
+      const now = Date.now();
+      if (now - last < 1_000 && p.filesDone !== p.filesTotal) return;
+      last = now;
+      progress(
+        `rai-audit data: hashing ${p.filesDone}/${p.filesTotal} files, ${(p.bytesDone / MB).toFixed(0)}/${(p.bytesTotal / MB).toFixed(0)} MB`,
+      );
+    },
+    finish: () => undefined,
+  };
+}
+
+/** The data-provenance area run: re-hash the ledger's files (drift), and check licences against the intended use. */
+export function dataAreaRun(io: CliIo, settings: DataAreaSettings): AuditSpec {
+  const ledgerPath = resolve(io.cwd, settings.ledger);
+  return {
     command: 'data',
-    inputs: [{ path: options.ledger, role: 'ledger' }],
-    run: async (policy) => {
-      const progress = hashProgressReporter(io, options.quiet === true);
+    inputs: [{ path: settings.ledger, role: 'ledger' }],
+    run: async (policy, areaProgress) => {
+      const provenance = await import('@rai-audit/data-provenance');
+      const paths = provenance.provenancePaths(ledgerPath);
+      const progress =
+        settings.progress === 'bar'
+          ? hashProgressReporter(io, settings.quiet === true)
+          : messageProgress(areaProgress);
       const verified = await provenance.verifyDatasets({
         ledger: ledgerPath,
-        full: options.full,
-        update: options.update,
-        frozen: options.frozen,
-        workers,
+        full: settings.full,
+        update: settings.update,
+        frozen: settings.frozen,
+        workers: settings.workers,
         generatedBy: generatedBy(),
         onProgress: progress.update,
       });
       progress.finish();
       const licenses = provenance.auditLicenses(verified.ledger, {
-        intendedUse,
-        modelLicense: options.modelLicense,
+        intendedUse: settings.intendedUse,
+        modelLicense: settings.modelLicense,
       });
       const section = provenance.buildProvenanceSection({
-        ledgerPath: relative(io.cwd, paths.ledger) || options.ledger,
+        ledgerPath: relative(io.cwd, paths.ledger) || settings.ledger,
         ledger: verified.ledger,
         verified: verified.datasets,
         licenses,
-        mode: options.full ? 'full' : 'cache',
-        intendedUse: intendedUse ?? verified.ledger.intendedUse ?? null,
-        modelLicense: options.modelLicense ?? verified.ledger.model?.license ?? null,
+        mode: settings.full ? 'full' : 'cache',
+        intendedUse: settings.intendedUse ?? verified.ledger.intendedUse ?? null,
+        modelLicense: settings.modelLicense ?? verified.ledger.model?.license ?? null,
       });
       const warnings = verified.lockWritten
         ? [
@@ -117,5 +147,29 @@ export async function runDataVerify(io: CliIo, options: DataVerifyOptions): Prom
         : [];
       return { sections: [section], checks: provenance.provenanceChecks(section, policy), warnings };
     },
-  });
+  };
+}
+
+/** `rai-audit data verify`: the drift and licence gate; reports like every audit. */
+export async function runDataVerify(io: CliIo, options: DataVerifyOptions): Promise<number> {
+  const workers = parseCount(options.workers, '--workers');
+  const intendedUse = parseIntendedUse(options.use);
+  if (options.frozen && options.update) {
+    throw new UsageError('--frozen and --update contradict each other', { hint: 'use one of them' });
+  }
+  return runAudit(
+    io,
+    options,
+    dataAreaRun(io, {
+      ledger: options.ledger,
+      full: options.full,
+      update: options.update,
+      frozen: options.frozen,
+      intendedUse,
+      modelLicense: options.modelLicense,
+      workers,
+      progress: 'bar',
+      quiet: options.quiet,
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { DEFAULT_THUMBNAIL_SIZE } from './asset-thumbnail.js';
 import { assetWorkerScript } from './asset-worker-script.js';
 import { contentCredentialsCheckDefinitions } from './check-definitions.js';
 import { collectAssets, type AssetEntry } from './collect-assets.js';
+import { createGlobMatcher } from './glob-match.js';
 import { describeSkipped, skippedWarnings } from './skipped-paths.js';
 import {
   errorAssetResult,
@@ -42,6 +43,8 @@ export interface VerifyAssetsRequest {
   readonly allowNetwork?: boolean;
   /** User payloads (hex or 0b bits), scored on every image beside the known ones and the rules' lists. */
   readonly watermarkPayloads?: readonly string[];
+  /** Globs (relative to the verified folder, like the policy's) of files to leave out. */
+  readonly exclude?: readonly string[];
   /** Worker threads; 0 verifies in the calling thread, one asset at a time and without a time limit. */
   readonly workers: number;
   readonly timeoutMs: number;
@@ -168,9 +171,14 @@ export async function verifyAssets(request: VerifyAssetsRequest): Promise<Verify
   const rules = compileAssetRules(request.policy.assets, request.policyFile);
   const userPayloads = request.watermarkPayloads ?? [];
   checkAllPayloads(rules, userPayloads);
-  const { base, entries, skipped } = await collectAssets(request.inputs, request.cwd, {
+  const collected = await collectAssets(request.inputs, request.cwd, {
     excludeFolders: (request.excludeFolders ?? []).map((folder) => resolve(request.cwd, folder)),
   });
+  const { base, skipped } = collected;
+  const excluded = (request.exclude ?? []).map((glob, index) =>
+    createGlobMatcher(glob, { file: request.policyFile, location: `exclude[${index}]` }),
+  );
+  const entries = collected.entries.filter((entry) => !excluded.some((matches) => matches(entry.path)));
   if (entries.length === 0) {
     const hint = skipped.length
       ? `nothing but ${skipped.length} skipped path(s) was found: ${describeSkipped(skipped)}`

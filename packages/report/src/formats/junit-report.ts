@@ -1,6 +1,6 @@
 import type { Area, AuditResult, Check } from '@rai-audit/core';
 import { escapeXml, escapeXmlText } from '../escape.js';
-import { describeSubject, formatActual, formatExpected } from '../presentation.js';
+import { describeSubject, describeWaiver, formatActual, formatExpected } from '../presentation.js';
 
 type TestcaseOutcome = 'failure' | 'skipped' | 'passed-with-note' | 'passed';
 
@@ -13,7 +13,8 @@ interface SuiteCounts {
 
 /** How a check maps onto JUnit: level off and not-applicable are skipped; warnings pass with a note. */
 function outcomeOf(check: Check): TestcaseOutcome {
-  if (check.level === 'off' || check.status === 'not-applicable') return 'skipped';
+  if (check.level === 'off' || check.status === 'not-applicable' || check.status === 'waived')
+    return 'skipped';
   if (check.status === 'fail' || (check.status === 'error' && check.level === 'error')) return 'failure';
   if (check.status === 'warn' || check.status === 'error') return 'passed-with-note';
   return 'passed';
@@ -32,8 +33,14 @@ function checkDetails(check: Check): string {
     ['actual', formatActual(check)],
     ['evidence', check.evidence],
     ['remediation', check.remediation],
+    ['waiver', describeWaiver(check)],
   ];
   return lines.flatMap(([name, value]) => (value === '' ? [] : [`${name}: ${value}`])).join('\n');
+}
+
+function skipMessage(check: Check): string {
+  if (check.status === 'waived') return `waived ${describeWaiver(check)}`;
+  return check.level === 'off' ? 'check is off' : check.message;
 }
 
 function attribute(name: string, value: string | number): string {
@@ -48,7 +55,7 @@ function renderTestcase(check: Check): string {
     outcome === 'failure'
       ? `<failure${attribute('message', check.message)}${attribute('type', check.status)}>${escapeXmlText(checkDetails(check))}</failure>`
       : outcome === 'skipped'
-        ? `<skipped${attribute('message', check.level === 'off' ? 'check is off' : check.message)}/>`
+        ? `<skipped${attribute('message', skipMessage(check))}/>`
         : `<system-out>${escapeXmlText(`WARNING: ${checkDetails(check)}`)}</system-out>`;
   return `${open}>\n      ${body}\n    </testcase>`;
 }

@@ -13,6 +13,7 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
+  describeWaiver,
   formatActual,
   formatExpected,
   groupChecks,
@@ -52,7 +53,8 @@ function attentionRows(checks: readonly Check[]): string[][] {
 
 function countsLine(counts: CheckCounts): string {
   const warnings = counts.warn === 1 ? '1 warning' : `${counts.warn} warnings`;
-  return `${counts.fail} failed, ${warnings}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable`;
+  const waived = counts.waived ? `, ${counts.waived} waived` : '';
+  return `${counts.fail} failed, ${warnings}, ${counts.error} not evaluated, ${counts.pass} passed, ${counts.notApplicable} not applicable${waived}`;
 }
 
 function areaTable(result: AuditResult): string {
@@ -94,6 +96,14 @@ export function renderMarkdownReport(result: AuditResult): string {
   if (attention.length > 0) {
     const header = [...CHECK_HEADER, 'Remediation'];
     lines.push('### Failed checks and warnings', '', table(header, attentionRows(attention)), '');
+  }
+  if (groups.waived.length > 0) {
+    const rows = groups.waived.map((check) => [
+      `${STATUS_BADGES.waived.icon} ${cell(check.title)}<br>\`${check.id}\``,
+      cell(describeSubject(check.subject)),
+      cell(describeWaiver(check)),
+    ]);
+    lines.push('### Waived checks', '', table(['Check', 'Subject', 'Waiver'], rows), '');
   }
   if (result.warnings.length > 0) {
     lines.push(

@@ -19,6 +19,11 @@ function sarifLevelOf(check: Check): SarifLevel | undefined {
   if (check.status === 'fail') return 'error';
   if (check.status === 'warn') return 'warning';
   if (check.status === 'error') return LEVEL_BY_CHECK_LEVEL[check.level];
+  if (check.status === 'waived' && check.waiver) {
+    return check.waiver.status === 'error'
+      ? LEVEL_BY_CHECK_LEVEL[check.level]
+      : sarifLevelOf({ ...check, status: check.waiver.status });
+  }
   return undefined;
 }
 
@@ -80,6 +85,18 @@ function resultOf(check: Check, ruleIndex: number, dataFile: InputFile | undefin
     message: { text: messageOf(check) },
     ...(location === undefined ? {} : { locations: [location] }),
     partialFingerprints: { 'raiAuditCheck/v1': `${check.id}|${describeSubject(check.subject)}` },
+    // A waived finding stays in the log, suppressed, as SARIF viewers show accepted findings.
+    ...(check.waiver === undefined
+      ? {}
+      : {
+          suppressions: [
+            {
+              kind: 'external' as const,
+              status: 'accepted' as const,
+              justification: `${check.waiver.reason} (owner ${check.waiver.owner}, until ${check.waiver.expires})`,
+            },
+          ],
+        }),
     properties: { status: check.status, evidence: check.evidence, remediation: check.remediation },
   };
 }

@@ -5,6 +5,7 @@ import {
   STATUS_BADGES,
   VERDICT_BADGES,
   describeSubject,
+  describeWaiver,
   formatActual,
   formatExpected,
   groupChecks,
@@ -23,22 +24,33 @@ function countsRow(label: string, counts: CheckCounts): string {
 }
 
 const COUNT_HEADERS = ['Checks', '✖ Failed', '▲ Warnings', '⊘ Not evaluated', '✔ Passed', '○ Not applicable'];
+const WAIVED_HEADER = '◇ Waived';
+
+function countsRowWithWaived(label: string, counts: CheckCounts, withWaived: boolean): string {
+  const row = countsRow(label, counts);
+  return withWaived ? row.replace('</tr>', `<td class="num">${counts.waived ?? 0}</td></tr>`) : row;
+}
 
 /** The verdict first, by shape and word as well as colour, with the check counts per area. */
 export function renderVerdictBanner(result: AuditResult): string {
   const verdict = VERDICT_BADGES[result.summary.verdict];
   const areas = (Object.keys(result.summary.areas) as Area[]).sort();
+  // The waived column appears only when a waiver applied, so reports without waivers read as before.
+  const withWaived = (result.summary.counts.waived ?? 0) > 0;
   const rows = areas.flatMap((area) => {
     const counts = result.summary.areas[area];
-    return counts === undefined ? [] : [countsRow(escapeHtml(AREA_TITLES[area]), counts)];
+    return counts === undefined
+      ? []
+      : [countsRowWithWaived(escapeHtml(AREA_TITLES[area]), counts, withWaived)];
   });
-  const header = COUNT_HEADERS.map((h) => `<th scope="col">${h}</th>`).join('');
+  const headers = withWaived ? [...COUNT_HEADERS, WAIVED_HEADER] : COUNT_HEADERS;
+  const header = headers.map((h) => `<th scope="col">${h}</th>`).join('');
   return [
     `<section class="verdict ${verdict.className}" aria-labelledby="verdict-heading">`,
     `<h2 id="verdict-heading"><span class="verdict-icon" aria-hidden="true">${verdict.icon}</span> Verdict: ${verdict.label}</h2>`,
     `${scrollRegionStart('Checks per area')}<table class="counts"><caption>Checks per area</caption>`,
     `<thead><tr><th scope="col">Area</th>${header}</tr></thead>`,
-    `<tbody>${rows.join('')}</tbody><tfoot>${countsRow('All areas', result.summary.counts)}</tfoot></table></div>`,
+    `<tbody>${rows.join('')}</tbody><tfoot>${countsRowWithWaived('All areas', result.summary.counts, withWaived)}</tfoot></table></div>`,
     '</section>',
   ].join('\n');
 }
@@ -62,6 +74,7 @@ export function renderCheck(check: Check): string {
     field('Message', check.message, 'wide'),
     field('Evidence', check.evidence, 'wide'),
     field('Remediation', check.remediation, 'wide'),
+    field('Waiver', describeWaiver(check), 'wide'),
     '</dl>',
     '</article>',
   ].join('\n');
@@ -90,6 +103,7 @@ export function renderCheckGroups(checks: readonly Check[]): string {
   return [
     checkGroup('failed-checks', ['✖', 'Failed checks'], groups.failed, true),
     checkGroup('warning-checks', ['▲', 'Warnings'], groups.warnings, true),
+    checkGroup('waived-checks', ['◇', 'Waived checks'], groups.waived, true),
     checkGroup('passed-checks', ['✔', 'Passed checks'], groups.passed, false),
     checkGroup('other-checks', ['○', 'Not applicable or not evaluated'], groups.other, false),
   ]

@@ -7,6 +7,7 @@ export const REPORT_CSS = `
   --fg: #1f2328; --muted: #57606a; --border: #d0d7de; --page: #f6f8fa; --card: #ffffff;
   --pass: #1a7f37; --pass-bg: #dafbe1; --fail: #cf222e; --fail-bg: #ffebe9;
   --warn: #9a6700; --warn-bg: #fff8c5; --na: #57606a; --na-bg: #eaeef2; --error: #8250df; --error-bg: #fbefff;
+  --waived: #0550ae; --waived-bg: #ddf4ff;
 }
 * { box-sizing: border-box; }
 html { color-scheme: light; }
@@ -38,6 +39,8 @@ section.attribute { border: 0; border-top: 1px solid var(--border); border-radiu
 .badge.pass { color: var(--pass); background: var(--pass-bg); } .badge.fail { color: var(--fail); background: var(--fail-bg); }
 .badge.warn { color: var(--warn); background: var(--warn-bg); } .badge.na { color: var(--na); background: var(--na-bg); }
 .badge.error { color: var(--error); background: var(--error-bg); }
+.badge.waived { color: var(--waived); background: var(--waived-bg); border-style: dashed; }
+.waived-checks h2 .icon { color: var(--waived); } article.check.waived { border-left: 4px dashed var(--waived); }
 details.check-group > summary { cursor: pointer; list-style-position: outside; margin-left: 18px; }
 details.check-group > summary h2 { display: inline; }
 details.check-group > summary:focus-visible { outline: 2px solid #0969da; outline-offset: 4px; }
