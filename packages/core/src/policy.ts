@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { CheckLevelSchema, type Area, type CheckLevel } from './check.js';
+import { readPolicyDocument, type RawIssue } from './policy-document.js';
 import { closestMatch } from './suggest.js';
 
 /** A check rai-audit knows: the domain packages export these, the CLI collects them into a catalog. */
@@ -166,12 +165,18 @@ export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   return { failOn: 'error', checks, assets: [], trust: [], bias: {} };
 }
 
+type Issues = RawIssue[];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Applies `entries` (check id → entry) to the policy; an entry of the wrong shape was reported by the schema. */
 function applyEntries(
   policy: ResolvedPolicy,
-  entries: PolicyChecks,
+  entries: Record<string, unknown>,
   context: PolicyContext,
   pathPrefix: PropertyKey[],
-  issues: Array<{ path: PropertyKey[]; message: string; hint?: string }>,
+  issues: Issues,
 ): void {
   const known = [...context.catalog.keys()];
   for (const [id, entry] of Object.entries(entries)) {
@@ -185,7 +190,9 @@ function applyEntries(
       });
       continue;
     }
-    const { level, options } = entryParts(entry);
+    const shape = PolicyEntrySchema.safeParse(entry);
+    if (!shape.success) continue;
+    const { level, options } = entryParts(shape.data);
     const parsed = def.options.safeParse({ ...def.defaultOptions, ...options });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -201,58 +208,13 @@ function applyEntries(
   }
 }
 
-let yamlModule: typeof Yaml | undefined;
-
-/** The YAML parser, loaded on the first policy read: a run without a policy file does not pay for it. */
-function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlModule;
-}
-
-/** Parses and validates a policy file (YAML or JSON) against the catalog; issues carry the path and line. */
-export function validatePolicy(text: string, context: PolicyContext): PolicyValidation {
-  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const located = (path: PropertyKey[], message: string, hint?: string): PolicyIssue => {
-    const node = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
-    const offset = (isScalar(node) || isMap(node)) && node.range ? node.range[0] : undefined;
-    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-    return { path: formatPath(path), line: pos?.line, column: pos?.col, message, hint };
-  };
-  if (doc.errors.length > 0) {
-    return {
-      issues: doc.errors.map((err) => {
-        const pos = lineCounter.linePos(err.pos[0]);
-        return {
-          path: '(syntax)',
-          line: pos.line,
-          column: pos.col,
-          message: err.message.split('\n')[0] ?? '',
-        };
-      }),
-    };
-  }
-  const raw: unknown = doc.toJS() ?? {};
-  const parsed = PolicyFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      issues: parsed.error.issues.map((issue) =>
-        located(
-          issue.path,
-          issue.message,
-          'A policy has the keys extends, failOn and checks; each check is "error", "warn", "off" or [level, { options }]',
-        ),
-      ),
-    };
-  }
-  const file = parsed.data;
-  const policy = defaultPolicy(context.catalog);
-  const issues: Array<{ path: PropertyKey[]; message: string; hint?: string }> = [];
-  const presetNames = file.extends === undefined ? [] : [file.extends].flat();
-  presetNames.forEach((name, index) => {
-    const preset = context.presets[name];
-    const path = typeof file.extends === 'string' ? ['extends'] : ['extends', index];
+/** Presets named by `extends`, applied in order; a name that is not a string was reported by the schema. */
+function applyPresets(policy: ResolvedPolicy, raw: unknown, context: PolicyContext, issues: Issues): void {
+  const names: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  names.forEach((name, index) => {
+    if (typeof name !== 'string') return;
+    const path = Array.isArray(raw) ? ['extends', index] : ['extends'];
+    const preset = Object.hasOwn(context.presets, name) ? context.presets[name] : undefined;
     if (!preset) {
       issues.push({
         path,
@@ -261,8 +223,54 @@ export function validatePolicy(text: string, context: PolicyContext): PolicyVali
       });
     } else applyEntries(policy, preset, context, path, issues);
   });
-  applyEntries(policy, file.checks ?? {}, context, ['checks'], issues);
-  if (issues.length > 0) return { issues: issues.map((i) => located(i.path, i.message, i.hint)) };
+}
+
+const SCHEMA_HINT =
+  'A policy has the keys extends, failOn and checks; each check is "error", "warn", "off" or [level, { options }]';
+
+/**
+ * Parses and validates a policy file (YAML or JSON) against the catalog. Every issue is reported at once, in file
+ * order, with its path and line: the shape of each key, unknown check ids and presets, check options.
+ */
+export function validatePolicy(text: string, context: PolicyContext): PolicyValidation {
+  const read = readPolicyDocument(text);
+  if ('issues' in read) {
+    return {
+      issues: read.issues.map((issue) => ({
+        path: issue.path.length === 0 && issue.position ? '(syntax)' : formatPath(issue.path),
+        line: issue.position?.line,
+        column: issue.position?.column,
+        message: issue.message,
+        hint: issue.hint,
+      })),
+    };
+  }
+  const { value: raw, position } = read.document;
+  const parsed = PolicyFileSchema.safeParse(raw);
+  const issues: Issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message, hint: SCHEMA_HINT }));
+  const policy = defaultPolicy(context.catalog);
+  if (isPlainObject(raw)) {
+    applyPresets(policy, raw.extends, context, issues);
+    if (isPlainObject(raw.checks)) applyEntries(policy, raw.checks, context, ['checks'], issues);
+  }
+  if (!parsed.success || issues.length > 0) {
+    const located = issues.map((issue, order) => {
+      const pos = position(issue.path);
+      const entry: PolicyIssue = { path: formatPath(issue.path), message: issue.message, hint: issue.hint };
+      if (pos) Object.assign(entry, { line: pos.line, column: pos.column });
+      return { order, entry };
+    });
+    located.sort(
+      (a, b) =>
+        (a.entry.line ?? Infinity) - (b.entry.line ?? Infinity) ||
+        (a.entry.column ?? 0) - (b.entry.column ?? 0) ||
+        a.order - b.order,
+    );
+    return { issues: located.map(({ entry }) => entry) };
+  }
+  const file = parsed.data;
   policy.failOn = file.failOn ?? 'error';
   policy.assets = Object.entries(file.assets ?? {}).map(([glob, requirements]) => ({ glob, requirements }));
   policy.trust = file.trust ?? [];
