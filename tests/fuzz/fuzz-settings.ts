@@ -22,5 +22,5 @@ export const FUZZ = {
   /** In-memory properties: parsing, validation. */
   cheap: settings(300, 8),
   /** One CLI run or one asset read per case. */
-  costly: settings(30, 15),
+  costly: settings(60, 15),
 } as const;
