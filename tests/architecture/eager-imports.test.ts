@@ -27,7 +27,7 @@ describe('light entry points', () => {
 
   it('core loads the YAML parser only when it reads a policy', () => {
     expect(packagesLoadedBy(root, 'packages/core/src/index.ts')).not.toContain('yaml');
-    expect(packagesLoadedBy(root, 'packages/core/src/policy.ts', true)).toContain('yaml');
+    expect(packagesLoadedBy(root, 'packages/core/src/policy-document.ts', true)).toContain('yaml');
   });
 
   it('the report package loads vega and vega-lite only when it renders a chart', () => {

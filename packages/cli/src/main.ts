@@ -37,6 +37,8 @@ export async function executeCli(argv: readonly string[], rawIo: CliIo = process
     }
     if (isRaiAuditError(error)) {
       io.stderr(terminalLine(`rai-audit: ${error.describe()}`));
+      // One problem a line, each escaped on its own: a value inside cannot start a line of its own.
+      for (const line of error.lines) io.stderr(terminalLine(`  ${line}`));
       if (debug) io.stderr(stackLines(error));
       return error.exitCode;
     }

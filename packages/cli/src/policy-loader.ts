@@ -22,9 +22,13 @@ export async function loadPolicy(path: string | undefined, sources: PolicySource
   const text = readConfigFile(path, process.cwd(), { what: 'the policy file', flag: '--policy' });
   const validation = validatePolicy(text, { catalog, presets: sources.presets });
   if ('issues' in validation) {
-    throw new UsageError(`invalid policy:\n${formatPolicyIssues(path, validation.issues)}\n`, {
-      hint: 'See docs/policy.md for the format',
-    });
+    throw new UsageError(
+      `invalid policy (${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'})`,
+      {
+        lines: formatPolicyIssues(path, validation.issues).split('\n'),
+        hint: 'See docs/policy.md for the format',
+      },
+    );
   }
   return validation.value;
 }

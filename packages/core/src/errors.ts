@@ -16,6 +16,8 @@ export interface ErrorDetails {
   location?: string;
   /** What the user can do about it, one sentence. */
   hint?: string;
+  /** Further lines, one problem each (every issue of a policy file): printed under the message, each escaped. */
+  lines?: readonly string[];
   cause?: unknown;
 }
 
@@ -26,6 +28,7 @@ export abstract class RaiAuditError extends Error {
   readonly file?: string;
   readonly location?: string;
   readonly hint?: string;
+  readonly lines: readonly string[];
 
   constructor(message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -33,6 +36,7 @@ export abstract class RaiAuditError extends Error {
     this.file = details.file;
     this.location = details.location;
     this.hint = details.hint;
+    this.lines = details.lines ?? [];
   }
 
   /** One paragraph: where, what, and the fix. */

@@ -1,8 +1,8 @@
 import type { CheckLevel } from './check.js';
 import { closestMatch } from './suggest.js';
+import { PolicyEntrySchema } from './policy.js';
 import type {
   CheckCatalog,
-  PolicyChecks,
   PolicyContext,
   PolicyEntry,
   PolicyFile,
@@ -23,26 +23,26 @@ export function defaultPolicy(catalog: CheckCatalog): ResolvedPolicy {
   return { failOn: 'error', checks, assets: [], trust: [], bias: {} };
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Applies `entries` (check id → entry) to the policy; an entry of the wrong shape is the schema's to report. */
 function applyEntries(
   policy: ResolvedPolicy,
-  entries: PolicyChecks,
+  entries: Readonly<Record<string, unknown>>,
   context: PolicyContext,
   pathPrefix: PropertyKey[],
   issues: RawIssue[],
 ): void {
-  const known = [...context.catalog.keys()];
   for (const [id, entry] of Object.entries(entries)) {
     const def = context.catalog.get(id);
     if (!def) {
-      const near = closestMatch(id, known);
-      issues.push({
-        path: [...pathPrefix, id],
-        message: `unknown check id "${id}"`,
-        hint: near ? `Did you mean "${near}"?` : `Known check ids: ${known.join(', ')}`,
-      });
+      issues.push(unknownCheckIssue(id, [...pathPrefix, id], context.catalog));
       continue;
     }
-    const { level, options } = entryParts(entry);
+    const shape = PolicyEntrySchema.safeParse(entry);
+    if (!shape.success) continue;
+    const { level, options } = entryParts(shape.data);
     const parsed = def.options.safeParse({ ...def.defaultOptions, ...options });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -56,6 +56,39 @@ function applyEntries(
     }
     policy.checks[id] = { level, options: parsed.data };
   }
+}
+
+/** Presets named by `extends`, applied in order; a name that is not a string is the schema's to report. */
+function applyPresets(
+  policy: ResolvedPolicy,
+  raw: unknown,
+  context: PolicyContext,
+  issues: RawIssue[],
+): void {
+  const names: unknown[] = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+  names.forEach((name, index) => {
+    if (typeof name !== 'string') return;
+    const path = Array.isArray(raw) ? ['extends', index] : ['extends'];
+    // Own keys only: `extends: constructor` must not find Object.prototype.constructor.
+    const preset = Object.hasOwn(context.presets, name) ? context.presets[name] : undefined;
+    if (!preset) {
+      issues.push({
+        path,
+        message: `unknown preset "${name}"`,
+        hint: `Presets: ${Object.keys(context.presets).join(', ') || 'none'}`,
+      });
+    } else applyEntries(policy, preset, context, path, issues);
+  });
+}
+
+/** The issues of the presets and check entries of a policy object whose shape is wrong elsewhere. */
+export function readableEntryIssues(raw: unknown, context: PolicyContext): RawIssue[] {
+  const issues: RawIssue[] = [];
+  if (!isPlainObject(raw)) return issues;
+  const policy = defaultPolicy(context.catalog);
+  applyPresets(policy, raw.extends, context, issues);
+  if (isPlainObject(raw.checks)) applyEntries(policy, raw.checks, context, ['checks'], issues);
+  return issues;
 }
 
 export type RawIssue = { path: PropertyKey[]; message: string; hint?: string };
@@ -99,18 +132,7 @@ export function resolvePolicyFile(
 ): { value: ResolvedPolicy } | { issues: RawIssue[] } {
   const policy = defaultPolicy(context.catalog);
   const issues: RawIssue[] = [];
-  const presetNames = file.extends === undefined ? [] : [file.extends].flat();
-  presetNames.forEach((name, index) => {
-    const preset = context.presets[name];
-    const path = typeof file.extends === 'string' ? ['extends'] : ['extends', index];
-    if (!preset) {
-      issues.push({
-        path,
-        message: `unknown preset "${name}"`,
-        hint: `Presets: ${Object.keys(context.presets).join(', ') || 'none'}`,
-      });
-    } else applyEntries(policy, preset, context, path, issues);
-  });
+  applyPresets(policy, file.extends, context, issues);
   applyEntries(policy, file.checks ?? {}, context, ['checks'], issues);
   resolveWaiversAndOverrides(file, policy, context.catalog, issues);
   if (issues.length > 0) return { issues };

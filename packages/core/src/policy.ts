@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { CheckLevelSchema, type Area, type CheckLevel } from './check.js';
 import { PolicyOverrideSchema, type PolicyOverride } from './config/overrides.js';
 import { WaiverSchema, type ResolvedWaiver } from './config/waivers.js';
-import { resolvePolicyFile } from './policy-resolve.js';
+import { readPolicyDocument } from './policy-document.js';
+import { readableEntryIssues, resolvePolicyFile, type RawIssue as ResolveIssue } from './policy-resolve.js';
 
 export { defaultPolicy, resolvePolicyFile } from './policy-resolve.js';
 
@@ -31,7 +30,7 @@ export function createCatalog(definitions: readonly CheckDefinition[]): CheckCat
   return catalog;
 }
 
-const PolicyEntrySchema = z.union([
+export const PolicyEntrySchema = z.union([
   CheckLevelSchema,
   z.tuple([CheckLevelSchema]),
   z.tuple([CheckLevelSchema, z.record(z.string(), z.unknown())]),
@@ -166,55 +165,61 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || '(top level)';
 }
 
-let yamlModule: typeof Yaml | undefined;
+export { yaml } from './policy-document.js';
 
-/** The YAML parser, loaded on the first policy read: a run without a policy file does not pay for it. */
-export function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
-  return yamlModule;
-}
-
-/** Parses and validates a policy file (YAML or JSON) against the catalog; issues carry the path and line. */
+/**
+ * Parses and validates a policy file (YAML or JSON) against the catalog. Every issue is reported at once, in file
+ * order, with its path and line: the shape of each key, unknown check ids and presets, check options.
+ */
 export function validatePolicy(text: string, context: PolicyContext): PolicyValidation {
-  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const located = (path: PropertyKey[], message: string, hint?: string): PolicyIssue => {
-    const node = path.length ? doc.getIn(path as unknown[], true) : doc.contents;
-    const offset = (isScalar(node) || isMap(node)) && node.range ? node.range[0] : undefined;
-    const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
-    return { path: formatPath(path), line: pos?.line, column: pos?.col, message, hint };
-  };
-  if (doc.errors.length > 0) {
+  const read = readPolicyDocument(text);
+  if ('issues' in read) {
     return {
-      issues: doc.errors.map((err) => {
-        const pos = lineCounter.linePos(err.pos[0]);
-        return {
-          path: '(syntax)',
-          line: pos.line,
-          column: pos.col,
-          message: err.message.split('\n')[0] ?? '',
-        };
-      }),
+      issues: read.issues.map((issue) => ({
+        path: issue.path.length === 0 && issue.position ? '(syntax)' : formatPath(issue.path),
+        line: issue.position?.line,
+        column: issue.position?.column,
+        message: issue.message,
+        hint: issue.hint,
+      })),
     };
   }
-  const raw: unknown = doc.toJS() ?? {};
+  const { value: raw, position } = read.document;
   const parsed = PolicyFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return {
-      issues: parsed.error.issues.map((issue) =>
-        located(
-          issue.path,
-          issue.message,
-          'A policy has the keys extends, failOn and checks; each check is "error", "warn", "off" or [level, { options }]',
-        ),
-      ),
-    };
+  let issues: ResolveIssue[];
+  if (parsed.success) {
+    const resolved = resolvePolicyFile(parsed.data, context);
+    if ('value' in resolved) return resolved;
+    issues = resolved.issues;
+  } else {
+    // The shape is wrong somewhere; the presets and check entries that can be read are still checked, so that
+    // one run lists every problem of the file.
+    issues = [
+      ...parsed.error.issues.map((issue) => ({
+        path: issue.path,
+        message: issue.message,
+        hint: SCHEMA_HINT,
+      })),
+      ...readableEntryIssues(raw, context),
+    ];
   }
-  const resolved = resolvePolicyFile(parsed.data, context);
-  if ('issues' in resolved) return { issues: resolved.issues.map((i) => located(i.path, i.message, i.hint)) };
-  return resolved;
+  const located = issues.map((issue, order) => {
+    const pos = position(issue.path);
+    const entry: PolicyIssue = { path: formatPath(issue.path), message: issue.message, hint: issue.hint };
+    if (pos) Object.assign(entry, { line: pos.line, column: pos.column });
+    return { order, entry };
+  });
+  located.sort(
+    (a, b) =>
+      (a.entry.line ?? Infinity) - (b.entry.line ?? Infinity) ||
+      (a.entry.column ?? 0) - (b.entry.column ?? 0) ||
+      a.order - b.order,
+  );
+  return { issues: located.map(({ entry }) => entry) };
 }
+
+const SCHEMA_HINT =
+  'A policy has the keys extends, failOn and checks; each check is "error", "warn", "off" or [level, { options }]';
 
 /** Renders policy issues as lines `file:line:col: path: message. hint`. */
 export function formatPolicyIssues(file: string, issues: readonly PolicyIssue[]): string {

@@ -31,9 +31,13 @@ export async function loadRunConfig(file: string, cwd: string): Promise<LoadedCo
     presets: sources.presets,
   });
   if ('issues' in validation) {
-    throw new UsageError(`invalid configuration:\n${formatPolicyIssues(shown, validation.issues)}\n`, {
-      hint: 'See docs/run.md for the format; the JSON Schema is packages/core/schema/config.schema.json',
-    });
+    throw new UsageError(
+      `invalid configuration (${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'})`,
+      {
+        lines: formatPolicyIssues(shown, validation.issues).split('\n'),
+        hint: 'See docs/run.md for the format; the JSON Schema is packages/core/schema/config.schema.json',
+      },
+    );
   }
   const dir = dirname(file);
   return {

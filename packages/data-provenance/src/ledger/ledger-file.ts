@@ -38,11 +38,10 @@ export function loadLedger(path: string, options: { allowMissing?: boolean } = {
   if ('issues' in result) {
     const first = result.issues[0];
     throw new InputError(
-      result.issues.length === 1
-        ? (first?.message ?? 'invalid ledger')
-        : `${result.issues.length} problems:\n${formatLedgerIssues(path, result.issues)}`,
+      result.issues.length === 1 ? (first?.message ?? 'invalid ledger') : `${result.issues.length} problems`,
       {
         file: path,
+        ...(result.issues.length === 1 ? {} : { lines: formatLedgerIssues(path, result.issues).split('\n') }),
         location:
           result.issues.length === 1 && first
             ? `${first.line ?? '?'}:${first.column ?? '?'} ${first.path}`

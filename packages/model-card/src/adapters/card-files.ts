@@ -26,16 +26,16 @@ export async function loadCardSource(
 ): Promise<{ card: ModelCardSource; warnings: string[] }> {
   const parsed = parseCardSource(await readText(path, cwd, 'card source', 'usage'));
   if ('issues' in parsed) {
-    throw new UsageError(
-      `invalid card source${parsed.kind === 'syntax' ? ' (YAML syntax)' : ''}:\n${formatCardIssues(path, parsed.issues)}`,
-      {
-        hint: 'Fix the card source at the places shown',
-      },
-    );
+    throw new UsageError(`invalid card source${parsed.kind === 'syntax' ? ' (YAML syntax)' : ''}`, {
+      lines: formatCardIssues(path, parsed.issues).split('\n'),
+      hint: 'Fix the card source at the places shown',
+    });
   }
   const licenses = cardLicenseIssues(parsed.value, parsed.locate);
   if (licenses.length > 0) {
-    throw new UsageError(`invalid licence in the card source:\n${formatCardIssues(path, licenses)}`, {});
+    throw new UsageError('invalid licence in the card source', {
+      lines: formatCardIssues(path, licenses).split('\n'),
+    });
   }
   return { card: parsed.value, warnings: parsed.warnings.map((w) => `${path}: ${w}`) };
 }
