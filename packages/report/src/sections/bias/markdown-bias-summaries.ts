@@ -1,5 +1,5 @@
 import type { AuditResult, BiasSection, BiasSummary } from '@rai-audit/core';
-import { BiasSummaryIdSchema } from '@rai-audit/core';
+import { BiasSummaryBasisSchema, BiasSummaryIdSchema } from '@rai-audit/core';
 import { escapeMarkdown } from '../../escape.js';
 import { sectionAttributes } from '../../labels/group-labels.js';
 import { BASIS_LABELS, SUMMARY_SHORT_LABELS, summaryBasis } from '../../labels/metric-labels.js';
@@ -7,7 +7,7 @@ import type { SummaryBasis } from '../../labels/metric-labels.js';
 import { formatRate } from '../../presentation.js';
 
 const SUMMARY_IDS = BiasSummaryIdSchema.options;
-const BASES: readonly SummaryBasis[] = ['between-groups', 'to-overall'];
+const BASES: readonly SummaryBasis[] = BiasSummaryBasisSchema.options;
 
 function valueText(summary: BiasSummary | undefined): string {
   if (summary === undefined) return '–';
