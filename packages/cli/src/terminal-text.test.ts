@@ -22,3 +22,12 @@ describe('escapeTerminalText', () => {
     );
   });
 });
+
+describe('the hashing bar of rai-audit data on a terminal', () => {
+  it('keeps its carriage return + erase-line redraw, and nothing else of the kind', () => {
+    const bar = '\r\u001b[2K[############............]  50% hashing 1/2 files, 1/2 MB';
+    expect(escapeTerminalText(bar)).toBe(bar);
+    expect(escapeTerminalText('\rforged')).toBe('\\rforged');
+    expect(escapeTerminalText('\r\u001b[K')).toBe('\\r\\u001b[K');
+  });
+});

@@ -20,10 +20,11 @@ export function escapeTerminalValue(value: string): string {
   return value.replace(UNSAFE, escapeCharacter);
 }
 
-// The only escape sequences rai-audit writes itself: the painter's SGR colours (see io.ts), and the cursor-up and
-// erase-line of the progress display of `rai-audit run` on a terminal (run/progress-display.ts).
+// The only escape sequences rai-audit writes itself: the painter's SGR colours (see io.ts), the cursor-up and
+// erase-line of the progress display of `rai-audit run` on a terminal (run/progress-display.ts), and the
+// carriage return + erase-line that redraws the hashing bar of `rai-audit data` (commands/data-progress.ts).
 // eslint-disable-next-line no-control-regex -- ESC starts the sequences kept
-const OWN_SEQUENCE = /\u001b\[(?:(?:1|2|22|31|32|33|39)m|[1-9]\d{0,2}A|2K)/u;
+const OWN_SEQUENCE = /\r\u001b\[2K|\u001b\[(?:(?:1|2|22|31|32|33|39)m|[1-9]\d{0,2}A|2K)/u;
 const UNSAFE_OR_OWN = new RegExp(`${OWN_SEQUENCE.source}|${UNSAFE.source}`, 'gu');
 
 /**

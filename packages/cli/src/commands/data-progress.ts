@@ -36,7 +36,8 @@ export function hashProgressReporter(
         const width = 24;
         const filled = Math.round(fraction * width);
         io.stderr(
-          `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${text}\u001b[K`,
+          // Back to the line's start and erase it (a sequence terminal-text.ts keeps), then the bar.
+          `\r\u001b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${text}`,
         );
       } else io.stderr(`${text}\n`);
       drawn = true;
