@@ -25,6 +25,7 @@ export async function loadPolicy(path: string | undefined, sources: PolicySource
     throw new UsageError(
       `invalid policy (${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'})`,
       {
+        file: path,
         lines: formatPolicyIssues(path, validation.issues).split('\n'),
         hint: 'See docs/policy.md for the format',
       },

@@ -34,6 +34,7 @@ export async function loadRunConfig(file: string, cwd: string): Promise<LoadedCo
     throw new UsageError(
       `invalid configuration (${validation.issues.length} ${validation.issues.length === 1 ? 'problem' : 'problems'})`,
       {
+        file: shown,
         lines: formatPolicyIssues(shown, validation.issues).split('\n'),
         hint: 'See docs/run.md for the format; the JSON Schema is packages/core/schema/config.schema.json',
       },

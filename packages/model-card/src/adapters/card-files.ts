@@ -34,6 +34,7 @@ export async function loadCardSource(
   const licenses = cardLicenseIssues(parsed.value, parsed.locate);
   if (licenses.length > 0) {
     throw new UsageError('invalid licence in the card source', {
+      file: path,
       lines: formatCardIssues(path, licenses).split('\n'),
     });
   }
