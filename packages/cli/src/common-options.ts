@@ -1,11 +1,18 @@
 import { Option, type Command } from 'commander';
 
-/** The options every audit command takes (their values arrive as `CommonOptions` in run-audit.ts). */
-export function addCommonOptions(command: Command): Command {
+/**
+ * The options every audit command takes (their values arrive as `CommonOptions` in run-audit.ts). `rai-audit run`
+ * leaves out `--policy` (its policy is in the config file) and says where its reports go.
+ */
+export function addCommonOptions(
+  command: Command,
+  { policy = true, outHelp = 'folder the reports are written to (a subfolder per command)' } = {},
+): Command {
+  command
+    .option('-o, --out <dir>', outHelp, 'reports')
+    .option('-f, --format <list>', 'report formats, comma-separated: html,json,junit,sarif,md', 'html,json');
+  if (policy) command.option('--policy <file>', 'policy file (YAML or JSON): check levels and thresholds');
   return command
-    .option('-o, --out <dir>', 'folder the reports are written to (a subfolder per command)', 'reports')
-    .option('-f, --format <list>', 'report formats, comma-separated: html,json,junit,sarif,md', 'html,json')
-    .option('--policy <file>', 'policy file (YAML or JSON): check levels and thresholds')
     .addOption(
       new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too').choices([
         'error',

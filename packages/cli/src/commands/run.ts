@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { addCommonOptions } from '../common-options.js';
 import type { CliIo } from '../io.js';
 import type { CommonOptions } from '../run-audit.js';
 
@@ -32,7 +33,7 @@ export function registerRunCommand(
   io: CliIo,
   done: (result: { exitCode: number }) => void,
 ): void {
-  program
+  const run = program
     .command('run')
     .summary('run every audit rai-audit.yaml describes into one report and one verdict')
     .description(
@@ -40,18 +41,8 @@ export function registerRunCommand(
         'concurrently) with its policy and waivers, and write ONE combined report set.',
     )
     .option('--config <file>', 'the config file (default: rai-audit.yaml here or in a folder above)')
-    .option('--only <areas>', `areas to run, comma-separated: ${RUN_AREAS.join(',')}`)
-    .option('-o, --out <dir>', 'folder the reports are written to (in <dir>/run/)', 'reports')
-    .option('-f, --format <list>', 'report formats, comma-separated: html,json,junit,sarif,md', 'html,json')
-    .addOption(
-      new Option('--fail-on <level>', 'exit 1 on failures only, or on warnings too').choices([
-        'error',
-        'warn',
-      ]),
-    )
-    .option('-q, --quiet', 'print nothing but failures and errors')
-    .option('--no-color', 'no colour in terminal output')
-    .option('--debug', 'show stack traces of errors')
+    .option('--only <areas>', `areas to run, comma-separated: ${RUN_AREAS.join(',')}`);
+  addCommonOptions(run, { policy: false, outHelp: 'folder the reports are written to (in <dir>/run/)' })
     .addHelpText('after', RUN_EXAMPLES)
     .exitOverride()
     .action(async (options: RunCommandOptions) => {
