@@ -26,7 +26,15 @@ async function interruptWriter(parent: string, signal: NodeJS.Signals, seed: num
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   await new Promise((resolve) => setTimeout(resolve, (seed * 7919) % 60));
   child.kill(signal);
-  await new Promise((resolve) => child.once('exit', resolve));
+  // A writer that ignored the signal must not outlive the test: it is killed, and the test fails.
+  const exited = await Promise.race([
+    new Promise<boolean>((resolve) => child.once('exit', () => resolve(true))),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+  ]);
+  if (!exited) {
+    child.kill('SIGKILL');
+    throw new Error(`the writer did not end within 15 s of ${signal}`);
+  }
 }
 
 describe('report sets under interruption (kill at random points while writing)', () => {
