@@ -33,11 +33,9 @@ describe.skipIf(!built)('data add under kills and concurrency (the built executa
         { cwd: root, stdio: 'ignore' },
       );
       const delay = 50 + Math.floor(Math.random() * 900);
+      // Resolves on the child's exit only, killed or not, so that it has been reaped before the next step.
       const exited = await new Promise<boolean>((resolve) => {
-        const timer = setTimeout(() => {
-          child.kill('SIGKILL');
-          resolve(false);
-        }, delay);
+        const timer = setTimeout(() => child.kill('SIGKILL'), delay);
         child.on('exit', (code) => {
           clearTimeout(timer);
           resolve(code === 0);
